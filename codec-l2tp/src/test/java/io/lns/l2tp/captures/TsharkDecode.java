@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  * L2TP header as printed, and for control messages the AVPs in order, each with its header fields and the remaining
  * lines as (label, value) pairs with indentation stripped and nested subtrees flattened in order.
  *
- * <p>The parser is strict: an L2TP header line or AVP header line it does not know makes it throw, naming the frame and
+ * <p>The parser is strict: an L2TP header line or AVP header line it does not know makes it throw, naming the file and
  * line, so a new capture cannot silently lose fields.
  */
 public record TsharkDecode(String source, List<L2tpFrame> frames) {
