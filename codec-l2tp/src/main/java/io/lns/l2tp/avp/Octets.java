@@ -18,6 +18,16 @@ public final class Octets {
         return bytes.length == 0 ? EMPTY : new Octets(bytes.clone());
     }
 
+    /** Octets from ints 0..255, for readable literals. */
+    public static Octets of(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 0 || values[i] > 0xFF) throw new IllegalArgumentException("not an octet: " + values[i]);
+            bytes[i] = (byte) values[i];
+        }
+        return wrap(bytes);
+    }
+
     public static Octets ofHex(String hex) {
         return wrap(HEX.parseHex(hex));
     }

@@ -1,4 +1,4 @@
-package io.lns.l2tp.captures;
+package io.lns.server.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.lns.l2tp.captures;
+package io.lns.server.interop;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.lns.l2tp.captures;
+package io.lns.server.interop;
 
 import io.lns.l2tp.captures.TsharkDecode.Avp;
 import io.lns.l2tp.captures.TsharkDecode.Field;
