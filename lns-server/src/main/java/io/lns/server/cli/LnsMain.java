@@ -1,10 +1,32 @@
 package io.lns.server.cli;
 
-/** Entry point of the lns jar; subcommands are added as they get real code. */
-public final class LnsMain {
-    private LnsMain() {}
+import io.lns.server.decode.DecodeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the lns jar: one subcommand per job. */
+@Command(
+        name = "lns",
+        mixinStandardHelpOptions = true,
+        version = "lns 0.1.0",
+        description = "An L2TPv2 LNS (RFC 2661) for ISP broadband aggregation.",
+        subcommands = {DecodeCommand.class})
+public final class LnsMain implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("lns");
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status (tests call this, not {@link #main}). */
+    public static int run(String... args) {
+        return new CommandLine(new LnsMain()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
