@@ -1,6 +1,7 @@
 package io.lns.server.cli;
 
 import io.lns.server.decode.DecodeCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,14 @@ public final class LnsMain implements Runnable {
     /** Runs a command line and returns its exit status (tests call this, not {@link #main}). */
     public static int run(String... args) {
         return new CommandLine(new LnsMain()).execute(args);
+    }
+
+    /** Runs a command line with its output and errors sent to the given writers. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new LnsMain());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
     }
 
     @Override

@@ -43,7 +43,10 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--secret", paramLabel = "S", description = "Tunnel secret, to reveal hidden AVPs.")
     String secret;
 
-    @Option(names = "--secret-file", paramLabel = "FILE", description = "Read the tunnel secret from FILE (first line).")
+    @Option(
+            names = "--secret-file",
+            paramLabel = "FILE",
+            description = "Read the tunnel secret from FILE (first line).")
     Path secretFile;
 
     @Option(names = "--json", description = "Print JSON lines instead of text.")
@@ -86,7 +89,8 @@ public final class DecodeCommand implements Callable<Integer> {
 
     private PacketReport report(CaptureRecord r, L2tpPacketDecoder decoder, TunnelSecret tunnelSecret) {
         return switch (r) {
-            case CaptureFrameError e -> PacketReport.error(e.frameNumber(), e.timestamp(), null, null, "capture: " + e.reason());
+            case CaptureFrameError e ->
+                PacketReport.error(e.frameNumber(), e.timestamp(), null, null, "capture: " + e.reason());
             case CapturedDatagram d -> {
                 try {
                     L2tpPacket p = decoder.decode(Unpooled.wrappedBuffer(d.payload()), tunnelSecret);

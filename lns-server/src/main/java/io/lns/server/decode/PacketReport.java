@@ -60,7 +60,9 @@ record PacketReport(
             case ControlMessage c -> {
                 ControlMessageType type = c.type().orElse(null);
                 sb.append(' ').append(messageName(c));
-                for (Avp avp : c.avps().subList(c.messageTypeAvp().isPresent() ? 1 : 0, c.avps().size())) {
+                for (Avp avp : c.avps()
+                        .subList(
+                                c.messageTypeAvp().isPresent() ? 1 : 0, c.avps().size())) {
                     sb.append(", ").append(AvpFormatter.describe(avp, name(avp), type));
                 }
                 for (String v : violations) sb.append(" !").append(v);
@@ -143,7 +145,8 @@ record PacketReport(
     }
 
     private static String address(InetSocketAddress a) {
-        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+        String host =
+                a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }

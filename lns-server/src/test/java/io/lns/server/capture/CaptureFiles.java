@@ -5,20 +5,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Builds classic pcap and pcapng file images for tests. */
-final class CaptureFiles {
+public final class CaptureFiles {
     private CaptureFiles() {}
 
     /** Classic pcap. */
-    static final class Pcap {
+    public static final class Pcap {
         private final ByteOrder order;
         private final boolean nanos;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Pcap(ByteOrder order, boolean nanos, int linkType) {
+        public Pcap(ByteOrder order, boolean nanos, int linkType) {
             this(order, nanos, linkType, 65535);
         }
 
-        Pcap(ByteOrder order, boolean nanos, int linkType, int snapLength) {
+        public Pcap(ByteOrder order, boolean nanos, int linkType, int snapLength) {
             this.order = order;
             this.nanos = nanos;
             out.writeBytes(buffer(24)
@@ -36,12 +36,12 @@ final class CaptureFiles {
             return nanos;
         }
 
-        Pcap packet(long seconds, long fraction, byte[] data) {
+        public Pcap packet(long seconds, long fraction, byte[] data) {
             return packet(seconds, fraction, data, data.length);
         }
 
         /** A record whose original length may exceed the captured bytes (snaplen). */
-        Pcap packet(long seconds, long fraction, byte[] data, long originalLength) {
+        public Pcap packet(long seconds, long fraction, byte[] data, long originalLength) {
             out.writeBytes(buffer(16)
                     .putInt((int) seconds)
                     .putInt((int) fraction)
@@ -57,7 +57,7 @@ final class CaptureFiles {
             return this;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return out.toByteArray();
         }
 
@@ -164,7 +164,7 @@ final class CaptureFiles {
             return raw(buffer(4).putInt(value).array());
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return out.toByteArray();
         }
 

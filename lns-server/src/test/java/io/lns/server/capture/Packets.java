@@ -7,16 +7,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Builds packet bytes, layer by layer, for synthetic captures. */
-final class Packets {
-    static final int ETHERTYPE_IPV4 = 0x0800;
-    static final int ETHERTYPE_IPV6 = 0x86dd;
-    static final int ETHERTYPE_ARP = 0x0806;
-    static final int PROTO_TCP = 6;
-    static final int PROTO_UDP = 17;
+public final class Packets {
+    public static final int ETHERTYPE_IPV4 = 0x0800;
+    public static final int ETHERTYPE_IPV6 = 0x86dd;
+    public static final int ETHERTYPE_ARP = 0x0806;
+    public static final int PROTO_TCP = 6;
+    public static final int PROTO_UDP = 17;
 
     private Packets() {}
 
-    static byte[] bytes(int... values) {
+    public static byte[] bytes(int... values) {
         byte[] b = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             b[i] = (byte) values[i];
@@ -24,7 +24,7 @@ final class Packets {
         return b;
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
@@ -32,7 +32,7 @@ final class Packets {
         return out.toByteArray();
     }
 
-    static byte[] payload(int length, int seed) {
+    public static byte[] payload(int length, int seed) {
         byte[] b = new byte[length];
         for (int i = 0; i < length; i++) {
             b[i] = (byte) (seed + i * 7);
@@ -40,11 +40,11 @@ final class Packets {
         return b;
     }
 
-    static byte[] udp(int sourcePort, int destinationPort, byte[] payload) {
+    public static byte[] udp(int sourcePort, int destinationPort, byte[] payload) {
         return udpWithLength(sourcePort, destinationPort, 8 + payload.length, payload);
     }
 
-    static byte[] udpWithLength(int sourcePort, int destinationPort, int lengthField, byte[] payload) {
+    public static byte[] udpWithLength(int sourcePort, int destinationPort, int lengthField, byte[] payload) {
         return ByteBuffer.allocate(8 + payload.length)
                 .putShort((short) sourcePort)
                 .putShort((short) destinationPort)
@@ -54,12 +54,12 @@ final class Packets {
                 .array();
     }
 
-    static byte[] ipv4(String source, String destination, int protocol, byte[] payload) {
+    public static byte[] ipv4(String source, String destination, int protocol, byte[] payload) {
         return ipv4(source, destination, protocol, 0, new byte[0], payload);
     }
 
     /** @param flagsAndOffset the 16-bit flags/fragment offset field (0x2000 = more fragments) */
-    static byte[] ipv4(
+    public static byte[] ipv4(
             String source, String destination, int protocol, int flagsAndOffset, byte[] options, byte[] payload) {
         if (options.length % 4 != 0) {
             throw new IllegalArgumentException("options must be padded to 4 bytes");
@@ -82,7 +82,7 @@ final class Packets {
     }
 
     /** {@code payload} starts with any extension headers; {@code nextHeader} is the first one. */
-    static byte[] ipv6(String source, String destination, int nextHeader, byte[] payload) {
+    public static byte[] ipv6(String source, String destination, int nextHeader, byte[] payload) {
         return ByteBuffer.allocate(40 + payload.length)
                 .putInt(0x60000000)
                 .putShort((short) payload.length)
@@ -95,7 +95,7 @@ final class Packets {
     }
 
     /** A hop-by-hop, routing or destination options header of {@code 8 * (1 + units)} bytes. */
-    static byte[] extensionHeader(int nextHeader, int units) {
+    public static byte[] extensionHeader(int nextHeader, int units) {
         byte[] h = new byte[8 * (1 + units)];
         h[0] = (byte) nextHeader;
         h[1] = (byte) units;
@@ -104,7 +104,7 @@ final class Packets {
         return h;
     }
 
-    static byte[] fragmentHeader(int nextHeader, int offsetUnits, boolean more) {
+    public static byte[] fragmentHeader(int nextHeader, int offsetUnits, boolean more) {
         return ByteBuffer.allocate(8)
                 .put((byte) nextHeader)
                 .put((byte) 0)
@@ -113,7 +113,7 @@ final class Packets {
                 .array();
     }
 
-    static byte[] ethernet(int etherType, byte[] payload, int... tags) {
+    public static byte[] ethernet(int etherType, byte[] payload, int... tags) {
         ByteBuffer b = ByteBuffer.allocate(14 + 4 * tags.length + payload.length);
         b.put(bytes(0, 1, 2, 3, 4, 5)).put(bytes(0, 6, 7, 8, 9, 10));
         for (int i = 0; i < tags.length; i++) {
@@ -122,7 +122,7 @@ final class Packets {
         return b.putShort((short) etherType).put(payload).array();
     }
 
-    static byte[] sll(int protocol, byte[] payload) {
+    public static byte[] sll(int protocol, byte[] payload) {
         return ByteBuffer.allocate(16 + payload.length)
                 .putShort((short) 0) // packet type: to us
                 .putShort((short) 772) // ARPHRD_LOOPBACK
@@ -133,7 +133,7 @@ final class Packets {
                 .array();
     }
 
-    static byte[] sll2(int protocol, byte[] payload) {
+    public static byte[] sll2(int protocol, byte[] payload) {
         return ByteBuffer.allocate(20 + payload.length)
                 .putShort((short) protocol)
                 .putShort((short) 0)
@@ -147,7 +147,7 @@ final class Packets {
     }
 
     /** BSD DLT_NULL / OpenBSD DLT_LOOP header: a 4-byte address family. */
-    static byte[] loopback(int family, ByteOrder order, byte[] payload) {
+    public static byte[] loopback(int family, ByteOrder order, byte[] payload) {
         return ByteBuffer.allocate(4 + payload.length)
                 .order(order)
                 .putInt(family)

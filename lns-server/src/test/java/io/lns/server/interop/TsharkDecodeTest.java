@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.lns.l2tp.captures.TsharkDecode.Avp;
-import io.lns.l2tp.captures.TsharkDecode.Field;
-import io.lns.l2tp.captures.TsharkDecode.L2tpFrame;
-import io.lns.l2tp.captures.TsharkDecode.MessageType;
+import io.lns.server.interop.TsharkDecode.Avp;
+import io.lns.server.interop.TsharkDecode.Field;
+import io.lns.server.interop.TsharkDecode.L2tpFrame;
+import io.lns.server.interop.TsharkDecode.MessageType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.lns.server.interop;
 
-import io.lns.l2tp.captures.TsharkDecode.Avp;
-import io.lns.l2tp.captures.TsharkDecode.Field;
-import io.lns.l2tp.captures.TsharkDecode.Header;
-import io.lns.l2tp.captures.TsharkDecode.L2tpFrame;
-import io.lns.l2tp.captures.TsharkDecode.MessageType;
+import io.lns.server.interop.TsharkDecode.Avp;
+import io.lns.server.interop.TsharkDecode.Field;
+import io.lns.server.interop.TsharkDecode.Header;
+import io.lns.server.interop.TsharkDecode.L2tpFrame;
+import io.lns.server.interop.TsharkDecode.MessageType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
