@@ -38,6 +38,7 @@ final class FrameDecoder {
     private static final int PROTO_DESTINATION_OPTIONS = 60;
 
     private static final int UDP_HEADER_LENGTH = 8;
+    private static final int MAX_IPV6_HEADERS = 64;
 
     private final IntPredicate portFilter;
 
@@ -202,7 +203,8 @@ final class FrameDecoder {
         // Payload length 0 means a jumbogram (RFC 2675): the length is in a hop-by-hop option.
         int packetEnd = payloadLength == 0 ? end : p + 40 + payloadLength;
         int q = p + 40;
-        while (q <= end) { // each header is at least 8 bytes long, so this terminates
+        // Each header is at least 8 bytes long; the count is a second guard against looping.
+        for (int headers = 0; q <= end && headers < MAX_IPV6_HEADERS; headers++) {
             switch (next) {
                 case PROTO_UDP -> {
                     return udp(q, packetEnd, source, destination);
