@@ -1,0 +1,56 @@
+package io.lns.l2tp.control;
+
+import io.lns.l2tp.hidden.TunnelSecret;
+
+/**
+ * What one tunnel needs from its resolved profiles, fixed when the tunnel is created (a changed
+ * profile affects only new tunnels).
+ *
+ * @param hostName our Host Name AVP
+ * @param secret tunnel secret, or null
+ * @param authMode who may create a tunnel
+ * @param peerProfileMatched whether a non-default peer profile matched this peer (SIMPLE mode)
+ * @param hideAvps hide the AVPs RFC 2661 lets us hide in what we send (needs a secret)
+ * @param helloInterval nanoseconds without hearing from the peer before a HELLO; 0 disables
+ * @param channel reliable channel settings (our receive window, retransmission)
+ * @param maxSessions sessions this tunnel may carry; 0 means no limit
+ * @param sequencing data sequencing for new sessions
+ */
+public record TunnelSettings(
+        String hostName,
+        TunnelSecret secret,
+        AuthMode authMode,
+        boolean peerProfileMatched,
+        boolean hideAvps,
+        long helloInterval,
+        ReliableChannelConfig channel,
+        int maxSessions,
+        SequencingMode sequencing) {
+
+    public static final String VENDOR_NAME = "lns";
+    public static final int FIRMWARE_REVISION = 0x0100;
+
+    public static TunnelSettings defaults(String hostName) {
+        return new TunnelSettings(
+                hostName,
+                null,
+                AuthMode.NONE,
+                false,
+                false,
+                60_000_000_000L,
+                ReliableChannelConfig.DEFAULTS,
+                0,
+                SequencingMode.NONE);
+    }
+
+    public TunnelSettings withSecret(TunnelSecret s, AuthMode mode, boolean hide) {
+        return new TunnelSettings(
+                hostName, s, mode, peerProfileMatched, hide, helloInterval, channel, maxSessions, sequencing);
+    }
+
+    @Override
+    public String toString() {
+        return "TunnelSettings[host=" + hostName + ", secret=" + (secret == null ? "none" : "set") + ", auth="
+                + authMode + ", hide=" + hideAvps + "]";
+    }
+}
