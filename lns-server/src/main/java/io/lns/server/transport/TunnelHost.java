@@ -1,0 +1,208 @@
+package io.lns.server.transport;
+
+import io.lns.l2tp.L2tpDecodeException;
+import io.lns.l2tp.control.LnsSession;
+import io.lns.l2tp.control.LnsTunnel;
+import io.lns.l2tp.control.Refusal;
+import io.lns.l2tp.control.ReliableChannel;
+import io.lns.l2tp.control.TunnelEvents;
+import io.lns.l2tp.control.TunnelSettings;
+import io.lns.l2tp.message.ControlMessage;
+import io.lns.l2tp.message.DataMessage;
+import io.lns.l2tp.message.L2tpPacket;
+import io.lns.l2tp.message.L2tpPacketDecoder;
+import io.lns.l2tp.message.L2tpPacketEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tunnel on its event loop: the Sans-IO {@link LnsTunnel}, its own UDP socket, its timer.
+ * Every method runs on {@link #loop}.
+ */
+final class TunnelHost implements TunnelEvents {
+    private static final Logger log = LoggerFactory.getLogger(TunnelHost.class);
+    private static final L2tpPacketDecoder DECODER = L2tpPacketDecoder.standard();
+    private static final L2tpPacketEncoder ENCODER = L2tpPacketEncoder.standard();
+
+    final EventLoop loop;
+    final InetSocketAddress peer;
+    final int peerTunnelId;
+    private final L2tpTransport transport;
+    private final int localId;
+    private final ArrayDeque<ByteBuf> unsent = new ArrayDeque<>();
+    private LnsTunnel tunnel;
+    private Channel socket;
+    private InetSocketAddress wellKnownLocal;
+    private ScheduledFuture<?> timer;
+    private long timerAt = ReliableChannel.NEVER;
+    private boolean closed;
+    private long createdAt;
+
+    TunnelHost(L2tpTransport transport, EventLoop loop, InetSocketAddress peer, int peerTunnelId, int localId) {
+        this.transport = transport;
+        this.loop = loop;
+        this.peer = peer;
+        this.peerTunnelId = peerTunnelId;
+        this.localId = localId;
+    }
+
+    /** Creates the tunnel and handles its SCCRQ; the socket may still be opening. */
+    void start(TunnelSettings settings, ControlMessage sccrq, long now) {
+        createdAt = now;
+        tunnel = new LnsTunnel(localId, settings, this, new SecureRandom(), now);
+        tunnel.onMessage(sccrq, now);
+        reschedule();
+    }
+
+    void socketOpened(Channel ch, InetSocketAddress wellKnownLocal) {
+        this.socket = ch;
+        this.wellKnownLocal = wellKnownLocal;
+        if (closed) {
+            ch.close();
+            return;
+        }
+        while (!unsent.isEmpty()) ch.write(unsent.poll());
+        ch.flush();
+    }
+
+    void socketFailed(Throwable cause) {
+        log.warn("tunnel {}: cannot open a socket towards {}: {}", localId, peer, cause.toString());
+        tunnelClosed(tunnel, "socket: " + cause.getMessage());
+    }
+
+    /** A datagram for this tunnel (header tunnel id matched); takes ownership of it. */
+    void receive(ByteBuf datagram) {
+        try {
+            if (closed) return;
+            L2tpPacket packet;
+            try {
+                packet = DECODER.decode(datagram);
+            } catch (L2tpDecodeException e) {
+                transport.metrics().malformed(e.reason());
+                return;
+            }
+            switch (packet) {
+                case ControlMessage m -> {
+                    transport.metrics().controlReceived(m);
+                    tunnel.onMessage(m, System.nanoTime());
+                }
+                case DataMessage d -> {
+                    // Data path "none": counted and dropped.
+                    transport.metrics().dataDropped(d.payload().readableBytes());
+                    d.release();
+                }
+            }
+            reschedule();
+        } finally {
+            datagram.release();
+        }
+    }
+
+    void close(Refusal why) {
+        if (tunnel != null && !closed) {
+            tunnel.close(why, System.nanoTime());
+            reschedule();
+        }
+    }
+
+    private void tick() {
+        timer = null;
+        timerAt = ReliableChannel.NEVER;
+        if (closed) return;
+        tunnel.onTick(System.nanoTime());
+        reschedule();
+    }
+
+    private void reschedule() {
+        if (closed) return;
+        long next = tunnel.nextWakeup();
+        if (next == ReliableChannel.NEVER || next >= timerAt) return;
+        if (timer != null) timer.cancel(false);
+        timerAt = next;
+        timer = loop.schedule(this::tick, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void transmit(LnsTunnel t, ControlMessage message) {
+        transport.metrics().controlSent(message);
+        ByteBuf out = ENCODER.encode(message, transport.allocator(), t.hidingKey());
+        if (socket == null) {
+            unsent.add(out);
+        } else {
+            socket.writeAndFlush(out, socket.voidPromise());
+        }
+    }
+
+    @Override
+    public void tunnelEstablished(LnsTunnel t) {
+        transport.metrics().tunnelEstablished(System.nanoTime() - createdAt);
+        log.info("tunnel {}: established with {} ({}), peer tunnel {}", localId, peer, t.peerHostName(), t.peerId());
+    }
+
+    @Override
+    public void tunnelClosed(LnsTunnel t, String reason) {
+        if (closed) return;
+        closed = true;
+        if (timer != null) timer.cancel(false);
+        unsent.forEach(ByteBuf::release);
+        unsent.clear();
+        if (socket != null) socket.close();
+        transport.tunnelGone(this, wellKnownLocal);
+        log.info("tunnel {}: closed ({})", localId, reason);
+    }
+
+    @Override
+    public Optional<Refusal> admitSession(LnsTunnel t) {
+        return transport.admission().admitSession(System.nanoTime());
+    }
+
+    @Override
+    public void sessionCreated(LnsTunnel t, LnsSession s) {
+        log.debug(
+                "tunnel {} session {}: incoming call from {} (peer session {})",
+                localId,
+                s.localId(),
+                s.callingNumber(),
+                s.peerId());
+    }
+
+    @Override
+    public void sessionEstablished(LnsTunnel t, LnsSession s) {
+        transport.admission().sessionEstablished();
+        transport.metrics().sessionEstablished(s.establishedAt() - s.createdAt());
+        log.info(
+                "tunnel {} session {}: established, peer session {}, calling {}",
+                localId,
+                s.localId(),
+                s.peerId(),
+                s.callingNumber());
+    }
+
+    @Override
+    public void sessionClosed(LnsTunnel t, LnsSession s, String reason) {
+        transport.admission().sessionClosed(s.establishedAt() != 0);
+        log.info("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
+    }
+
+    int localId() {
+        return localId;
+    }
+
+    /** Null until the SCCRQ is handled. */
+    LnsTunnel tunnel() {
+        return tunnel;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+}
