@@ -206,10 +206,10 @@ public final class L2tpTransport implements AutoCloseable {
             existing.loop.execute(() -> existing.receive(copy));
             return;
         }
+        metrics.controlReceived(sccrq);
         long now = System.nanoTime();
         var refused = admission.admitTunnel(now);
         if (refused.isPresent()) {
-            metrics.controlReceived(sccrq);
             refuse(peerTunnelId, peer, listener, refused.get());
             return;
         }

@@ -1,0 +1,131 @@
+package io.lns.server.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lns.l2tp.control.AuthMode;
+import io.lns.l2tp.control.ReliableChannelConfig;
+import io.lns.l2tp.control.TunnelSettings;
+import io.lns.l2tp.hidden.TunnelSecret;
+import io.lns.server.metrics.LnsMetrics;
+import io.lns.server.tunnel.Admission;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** xl2tpd as the LAC dials our LNS over loopback: tunnel, call, its CDN, its StopCCN. */
+class Xl2tpdInteropTest {
+    private static final String LNS = "127.0.0.2";
+    private static final String LAC = "127.0.0.5";
+    private static final long MS = 1_000_000L;
+    /** Short retransmission so the post-StopCCN hold (§5.7) ends within the test. */
+    private static final ReliableChannelConfig FAST = new ReliableChannelConfig(16, 200 * MS, 400 * MS, 3, 50 * MS);
+
+    @TempDir
+    Path tmp;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private Admission admission;
+    private L2tpTransport transport;
+
+    private void startLns(TunnelSettings tunnelSettings) throws Exception {
+        assumeTrue(Xl2tpdLac.usable(), "xl2tpd is not installed (.ci/run installs it)");
+        admission = new Admission(Admission.Limits.NONE, System.nanoTime());
+        ServerSettings settings = new ServerSettings(
+                List.of(new InetSocketAddress(LNS, ServerSettings.L2TP_PORT)),
+                (peer, host) -> tunnelSettings,
+                Admission.Limits.NONE,
+                SourcePortPolicy.AUTO,
+                2,
+                1 << 20);
+        transport = new L2tpTransport(settings, admission, new LnsMetrics(meters, admission));
+        transport.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (transport != null) {
+            transport.shutdown(1000);
+            transport.close();
+        }
+    }
+
+    private static TunnelSettings plain() {
+        TunnelSettings d = TunnelSettings.defaults("lns-test");
+        return new TunnelSettings(
+                d.hostName(), null, AuthMode.NONE, false, false, d.helloInterval(), FAST, 0, d.sequencing());
+    }
+
+    @Test
+    void xl2tpdBringsUpATunnelAndACallAndClearsThem() throws Exception {
+        startLns(plain());
+        try (Xl2tpdLac lac = new Xl2tpdLac(tmp, LAC, LNS, null, false)) {
+            lac.dial();
+            await("session established", () -> count("lns_session_setup") == 1);
+            await("xl2tpd's CDN", () -> received("CDN") == 1);
+            await("session cleaned up", () -> admission.sessions() == 0);
+            assertThat(admission.tunnels()).isEqualTo(1);
+            lac.hangUp();
+            await("StopCCN", () -> received("StopCCN") == 1);
+            await("tunnel gone", () -> admission.tunnels() == 0);
+            assertThat(received("SCCRQ")).isEqualTo(1);
+            assertThat(received("SCCCN")).isEqualTo(1);
+            assertThat(received("ICRQ")).isEqualTo(1);
+            assertThat(received("ICCN")).isEqualTo(1);
+            assertThat(sent("SCCRP")).isEqualTo(1);
+            assertThat(sent("ICRP")).isEqualTo(1);
+            assertThat(lac.log()).contains("Connection established to 127.0.0.2", "Call established with 127.0.0.2");
+        }
+    }
+
+    @Test
+    void xl2tpdPassesChallengeAuthenticationWithTheSharedSecret() throws Exception {
+        startLns(plain().withSecret(TunnelSecret.of("interop-secret"), AuthMode.NONE, false));
+        try (Xl2tpdLac lac = new Xl2tpdLac(tmp, LAC, LNS, "interop-secret", false)) {
+            lac.dial();
+            await("session established", () -> count("lns_session_setup") == 1);
+            assertThat(lac.log()).contains("Connection established");
+        }
+    }
+
+    @Test
+    void aWrongSecretIsRefused() throws Exception {
+        startLns(plain().withSecret(TunnelSecret.of("the-lns-secret"), AuthMode.NONE, false));
+        try (Xl2tpdLac lac = new Xl2tpdLac(tmp, LAC, LNS, "another-secret", false)) {
+            lac.dial();
+            await("StopCCN sent", () -> sent("StopCCN") >= 1 || received("StopCCN") >= 1);
+            assertThat(count("lns_session_setup")).isZero();
+        }
+    }
+
+    private double received(String type) {
+        return meters.get("lns_control_messages_received")
+                .tag("type", type)
+                .counter()
+                .count();
+    }
+
+    private double sent(String type) {
+        return meters.get("lns_control_messages_sent")
+                .tag("type", type)
+                .counter()
+                .count();
+    }
+
+    private long count(String timer) {
+        return meters.get(timer).timer().count();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000 * MS;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+}
