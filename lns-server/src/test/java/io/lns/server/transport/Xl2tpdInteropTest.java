@@ -34,7 +34,7 @@ class Xl2tpdInteropTest {
     private L2tpTransport transport;
 
     private void startLns(TunnelSettings tunnelSettings) throws Exception {
-        assumeTrue(Xl2tpdLac.usable(), "xl2tpd is not installed (.ci/run installs it)");
+        assumeTrue(Xl2tpdLac.usable(), "xl2tpd missing or no PID namespace (needs root; .ci/run installs xl2tpd)");
         admission = new Admission(Admission.Limits.NONE, System.nanoTime());
         ServerSettings settings = new ServerSettings(
                 List.of(new InetSocketAddress(LNS, ServerSettings.L2TP_PORT)),

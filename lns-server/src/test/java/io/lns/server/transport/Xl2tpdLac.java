@@ -82,7 +82,19 @@ final class Xl2tpdLac implements AutoCloseable {
         if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 
+    /** xl2tpd is installed and we may give it a PID namespace (root). */
     static boolean usable() {
-        return Files.isExecutable(BINARY) && Files.isExecutable(Path.of("/usr/bin/unshare"));
+        if (!Files.isExecutable(BINARY)) return false;
+        try {
+            Process p = new ProcessBuilder("unshare", "--pid", "--fork", "--mount-proc", "true")
+                    .redirectErrorStream(true)
+                    .start();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
