@@ -168,12 +168,14 @@ public final class LnsTunnel {
         @Override
         public void transmit(ControlMessage message) {
             stats.countSent(message);
+            traceMessage("TX", message);
             events.transmit(LnsTunnel.this, message);
         }
 
         @Override
         public void deliver(ControlMessage message) {
             stats.countReceived(message);
+            traceMessage("RX", message);
             handle(message, lastHeard);
         }
 
@@ -283,7 +285,7 @@ public final class LnsTunnel {
         theirChallenge.ifPresent(c -> avps.add(
                 Avp.of(new io.lns.l2tp.avp.ControlConnectionAvps.ChallengeResponse(Octets.of(ChallengeResponse.forSccrp(
                         settings.secret().bytes(), c.value().toByteArray()))))));
-        state = State.WAIT_CTL_CONN;
+        moveTo(State.WAIT_CTL_CONN, "SCCRP sent");
         channel.send(0, avps, now);
     }
 
@@ -301,7 +303,7 @@ public final class LnsTunnel {
                 return;
             }
         }
-        state = State.ESTABLISHED;
+        moveTo(State.ESTABLISHED, "SCCCN received");
         events.tunnelEstablished(this);
     }
 
@@ -396,7 +398,7 @@ public final class LnsTunnel {
             return;
         }
         closeAllSessions("tunnel closed by peer");
-        state = State.CLOSING;
+        moveTo(State.CLOSING, "StopCCN received");
         closeReason = "closed by peer: " + why;
         // §5.7: keep the tunnel for a retransmission cycle to re-acknowledge a repeated StopCCN.
         closeAt = now + holdTime();
@@ -438,7 +440,7 @@ public final class LnsTunnel {
                         Avp.of(new AssignedTunnelId(localId)),
                         Avp.of(why.toAvpValue())),
                 now);
-        state = State.CLOSING;
+        moveTo(State.CLOSING, "StopCCN sent: " + why);
         closeReason = "closed by LNS: " + why;
         closeAt = ReliableChannel.NEVER; // until the StopCCN is acknowledged or retries run out
     }
@@ -466,7 +468,7 @@ public final class LnsTunnel {
     private void finish(String reason) {
         if (state == State.CLOSED) return;
         closeAllSessions(reason);
-        state = State.CLOSED;
+        moveTo(State.CLOSED, reason);
         events.tunnelClosed(this, reason);
     }
 
@@ -477,6 +479,51 @@ public final class LnsTunnel {
             finish(closeReason);
         }
         return state == State.CLOSED;
+    }
+
+    private void traceMessage(String direction, ControlMessage m) {
+        int mask = settings.traceMask();
+        if ((mask & (Trace.PROTOCOL | Trace.AVP | Trace.AVP_DATA | Trace.AVP_HIDE)) == 0) return;
+        ControlMessageType type = m.type().orElse(null);
+        if ((mask & Trace.PROTOCOL) != 0) {
+            events.trace(
+                    this,
+                    Trace.PROTOCOL,
+                    String.format(
+                            "%s %s session %d Ns %d Nr %d",
+                            direction,
+                            m.isZlb() ? "ZLB" : String.valueOf(type),
+                            m.header().sessionId(),
+                            m.header().ns(),
+                            m.header().nr()));
+        }
+        for (Avp avp : m.avps()) {
+            String name = io.lns.l2tp.avp.AvpDictionary.standard().name(avp.vendorId(), avp.type());
+            if ((mask & Trace.AVP_DATA) != 0) {
+                events.trace(
+                        this,
+                        Trace.AVP_DATA,
+                        direction + " " + io.lns.l2tp.format.AvpFormatter.describe(avp, name, type));
+            } else if ((mask & Trace.AVP) != 0) {
+                events.trace(this, Trace.AVP, direction + " " + name + (avp.mandatory() ? " [M]" : ""));
+            }
+            if (avp.hidden() && (mask & Trace.AVP_HIDE) != 0) {
+                events.trace(
+                        this,
+                        Trace.AVP_HIDE,
+                        direction + " " + name + " hidden"
+                                + (avp.decoded()
+                                        ? ""
+                                        : ": " + io.lns.l2tp.format.AvpFormatter.text(avp.value(), type)));
+            }
+        }
+    }
+
+    private void moveTo(State next, String why) {
+        if ((settings.traceMask() & Trace.FSM) != 0) {
+            events.trace(this, Trace.FSM, "tunnel " + state + " -> " + next + " (" + why + ")");
+        }
+        state = next;
     }
 
     private long helloDue() {

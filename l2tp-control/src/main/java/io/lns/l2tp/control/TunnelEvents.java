@@ -26,4 +26,7 @@ public interface TunnelEvents {
     default void sessionEstablished(LnsTunnel tunnel, LnsSession session) {}
 
     default void sessionClosed(LnsTunnel tunnel, LnsSession session, String reason) {}
+
+    /** A trace line of {@code category} ({@link Trace}), only for categories in the tunnel's mask. */
+    default void trace(LnsTunnel tunnel, int category, String line) {}
 }

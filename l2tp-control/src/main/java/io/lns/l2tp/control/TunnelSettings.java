@@ -15,6 +15,7 @@ import io.lns.l2tp.hidden.TunnelSecret;
  * @param channel reliable channel settings (our receive window, retransmission)
  * @param maxSessions sessions this tunnel may carry; 0 means no limit
  * @param sequencing data sequencing for new sessions
+ * @param traceMask {@link Trace} categories to trace for this tunnel and its sessions
  */
 public record TunnelSettings(
         String hostName,
@@ -25,7 +26,8 @@ public record TunnelSettings(
         long helloInterval,
         ReliableChannelConfig channel,
         int maxSessions,
-        SequencingMode sequencing) {
+        SequencingMode sequencing,
+        int traceMask) {
 
     public static final String VENDOR_NAME = "lns";
     public static final int FIRMWARE_REVISION = 0x0100;
@@ -40,12 +42,36 @@ public record TunnelSettings(
                 60_000_000_000L,
                 ReliableChannelConfig.DEFAULTS,
                 0,
-                SequencingMode.NONE);
+                SequencingMode.NONE,
+                0);
     }
 
     public TunnelSettings withSecret(TunnelSecret s, AuthMode mode, boolean hide) {
         return new TunnelSettings(
-                hostName, s, mode, peerProfileMatched, hide, helloInterval, channel, maxSessions, sequencing);
+                hostName,
+                s,
+                mode,
+                peerProfileMatched,
+                hide,
+                helloInterval,
+                channel,
+                maxSessions,
+                sequencing,
+                traceMask);
+    }
+
+    public TunnelSettings withTraceMask(int mask) {
+        return new TunnelSettings(
+                hostName,
+                secret,
+                authMode,
+                peerProfileMatched,
+                hideAvps,
+                helloInterval,
+                channel,
+                maxSessions,
+                sequencing,
+                mask);
     }
 
     @Override

@@ -49,6 +49,13 @@ class LnsTunnelTest {
         final List<ControlMessage> inbox = new ArrayList<>();
         final List<String> events = new ArrayList<>();
         Optional<Refusal> admission = Optional.empty();
+        final List<String> traces = new ArrayList<>();
+
+        @Override
+        public void trace(LnsTunnel t, int category, String line) {
+            traces.add(Trace.name(category) + " " + line);
+        }
+
         int ns;
         int nr;
         long now;
@@ -382,6 +389,29 @@ class LnsTunnelTest {
         assertThat(tunnel.sessions()).isEmpty();
         tunnel.onMessage(ControlMessage.zlb(7, lac.ns, lac.nr), lac.now);
         assertThat(tunnel.state()).isEqualTo(LnsTunnel.State.CLOSED);
+    }
+
+    @Test
+    void tracesOnlyTheCategoriesInItsMask() {
+        newTunnel(TunnelSettings.defaults("lns1").withTraceMask(Trace.PROTOCOL | Trace.FSM));
+        establish();
+        assertThat(lac.traces)
+                .contains(
+                        "PROTOCOL RX SCCRQ session 0 Ns 0 Nr 0",
+                        "FSM tunnel IDLE -> WAIT_CTL_CONN (SCCRP sent)",
+                        "PROTOCOL TX SCCRP session 0 Ns 0 Nr 1",
+                        "FSM tunnel WAIT_CTL_CONN -> ESTABLISHED (SCCCN received)")
+                .noneMatch(l -> l.startsWith("AVP"));
+        lac.traces.clear();
+        lac.ns = 0;
+        lac.nr = 0;
+        lac.inbox.clear();
+        newTunnel(TunnelSettings.defaults("lns1").withTraceMask(Trace.AVP_DATA));
+        establish();
+        assertThat(lac.traces).contains("AVP_DATA RX Host Name[M]=\"bras1\"");
+        assertThat(Trace.parse("protocol, FSM")).isEqualTo(3);
+        assertThat(Trace.parse("0x400")).isEqualTo(Trace.PPP);
+        assertThat(Trace.parse("ALL")).isEqualTo(Trace.ALL);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lns.server.daemon;
 
+import io.lns.l2tp.control.Trace;
 import io.lns.l2tp.control.TunnelSettings;
 import io.lns.server.metrics.LnsMetrics;
 import io.lns.server.transport.L2tpTransport;
@@ -73,7 +74,14 @@ public final class RunCommand implements Callable<Integer> {
         if (listen.isEmpty()) listen.add("0.0.0.0");
         for (String l : listen) addresses.add(parseAddress(l, port));
         String name = hostName != null ? hostName : localHostName();
-        TunnelSettings tunnelSettings = TunnelSettings.defaults(name);
+        int traceMask;
+        try {
+            traceMask = debugAll ? Trace.ALL : debug == null ? 0 : Trace.parse(debug);
+        } catch (IllegalArgumentException e) {
+            System.err.println("lns run: -d: " + e.getMessage());
+            return 2;
+        }
+        TunnelSettings tunnelSettings = TunnelSettings.defaults(name).withTraceMask(traceMask);
         ServerSettings settings = new ServerSettings(
                 addresses,
                 (peer, peerHost) -> tunnelSettings,

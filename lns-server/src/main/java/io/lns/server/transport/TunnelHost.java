@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TunnelHost implements TunnelEvents {
     private static final Logger log = LoggerFactory.getLogger(TunnelHost.class);
+    private static final Logger TRACE = LoggerFactory.getLogger("io.lns.trace");
     private static final L2tpPacketDecoder DECODER = L2tpPacketDecoder.standard();
     private static final L2tpPacketEncoder ENCODER = L2tpPacketEncoder.standard();
 
@@ -191,6 +192,11 @@ final class TunnelHost implements TunnelEvents {
     public void sessionClosed(LnsTunnel t, LnsSession s, String reason) {
         transport.admission().sessionClosed(s.establishedAt() != 0);
         log.info("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
+    }
+
+    @Override
+    public void trace(LnsTunnel t, int category, String line) {
+        TRACE.info("tunnel {}/{} {}: {}", localId, t.peerId(), io.lns.l2tp.control.Trace.name(category), line);
     }
 
     int localId() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lns.l2tp.control.AuthMode;
 import io.lns.l2tp.control.ReliableChannelConfig;
+import io.lns.l2tp.control.Trace;
 import io.lns.l2tp.control.TunnelSettings;
 import io.lns.l2tp.hidden.TunnelSecret;
 import io.lns.server.metrics.LnsMetrics;
@@ -58,7 +59,7 @@ class Xl2tpdInteropTest {
     private static TunnelSettings plain() {
         TunnelSettings d = TunnelSettings.defaults("lns-test");
         return new TunnelSettings(
-                d.hostName(), null, AuthMode.NONE, false, false, d.helloInterval(), FAST, 0, d.sequencing());
+                d.hostName(), null, AuthMode.NONE, false, false, d.helloInterval(), FAST, 0, d.sequencing(), Trace.ALL);
     }
 
     @Test
