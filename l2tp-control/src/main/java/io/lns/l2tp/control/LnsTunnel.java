@@ -27,6 +27,7 @@ import io.lns.l2tp.avp.ControlConnectionAvps.VendorName;
 import io.lns.l2tp.avp.MessageAvps.MessageType;
 import io.lns.l2tp.avp.MessageAvps.ResultCode;
 import io.lns.l2tp.avp.Octets;
+import io.lns.l2tp.hidden.HiddenAvpCipher;
 import io.lns.l2tp.hidden.HidingKey;
 import io.lns.l2tp.message.ControlMessage;
 import io.lns.l2tp.message.ControlMessageType;
@@ -85,7 +86,14 @@ public final class LnsTunnel {
         this.settings = settings;
         this.events = events;
         this.random = random;
-        this.hidingKey = settings.secret() == null ? null : new HidingKey(settings.secret(), random);
+        this.hidingKey = settings.secret() == null
+                ? null
+                : new HidingKey(
+                        settings.secret(),
+                        random,
+                        settings.xl2tpdHiddenAvps()
+                                ? HiddenAvpCipher.AttributeOrder.LITTLE_ENDIAN
+                                : HiddenAvpCipher.AttributeOrder.NETWORK);
         this.channel = new ReliableChannel(settings.channel(), new ChannelSink());
         this.lastHeard = now;
         this.lastHello = now;

@@ -16,6 +16,8 @@ import io.lns.l2tp.hidden.TunnelSecret;
  * @param maxSessions sessions this tunnel may carry; 0 means no limit
  * @param sequencing data sequencing for new sessions
  * @param traceMask {@link Trace} categories to trace for this tunnel and its sessions
+ * @param xl2tpdHiddenAvps peer quirk: hash the attribute type of hidden AVPs in little-endian
+ *     order, as xl2tpd 1.3.18 does (it cannot reveal RFC 2661 §4.3 hidden AVPs otherwise)
  */
 public record TunnelSettings(
         String hostName,
@@ -27,7 +29,8 @@ public record TunnelSettings(
         ReliableChannelConfig channel,
         int maxSessions,
         SequencingMode sequencing,
-        int traceMask) {
+        int traceMask,
+        boolean xl2tpdHiddenAvps) {
 
     public static final String VENDOR_NAME = "lns";
     public static final int FIRMWARE_REVISION = 0x0100;
@@ -43,7 +46,8 @@ public record TunnelSettings(
                 ReliableChannelConfig.DEFAULTS,
                 0,
                 SequencingMode.NONE,
-                0);
+                0,
+                false);
     }
 
     public TunnelSettings withSecret(TunnelSecret s, AuthMode mode, boolean hide) {
@@ -57,7 +61,8 @@ public record TunnelSettings(
                 channel,
                 maxSessions,
                 sequencing,
-                traceMask);
+                traceMask,
+                xl2tpdHiddenAvps);
     }
 
     public TunnelSettings withTraceMask(int mask) {
@@ -71,7 +76,23 @@ public record TunnelSettings(
                 channel,
                 maxSessions,
                 sequencing,
-                mask);
+                mask,
+                xl2tpdHiddenAvps);
+    }
+
+    public TunnelSettings withXl2tpdHiddenAvps(boolean quirk) {
+        return new TunnelSettings(
+                hostName,
+                secret,
+                authMode,
+                peerProfileMatched,
+                hideAvps,
+                helloInterval,
+                channel,
+                maxSessions,
+                sequencing,
+                traceMask,
+                quirk);
     }
 
     @Override

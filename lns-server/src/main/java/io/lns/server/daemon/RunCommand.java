@@ -58,6 +58,16 @@ public final class RunCommand implements Callable<Integer> {
     String hostName;
 
     @Option(
+            names = {"-d", "--debug"},
+            paramLabel = "MASK",
+            description = "Trace categories for every new tunnel: names (PROTOCOL,FSM,AVP,AVP_DATA,AVP_HIDE,...,ALL)"
+                    + " or a number, as openl2tpd's trace_flags.")
+    String debug;
+
+    @Option(names = "-D", description = "Trace every category of every tunnel and session (as -d ALL).")
+    boolean debugAll;
+
+    @Option(
             names = "--grace",
             paramLabel = "MS",
             description = "How long shutdown waits for StopCCN acks (default 3000).")

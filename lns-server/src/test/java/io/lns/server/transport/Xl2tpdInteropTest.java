@@ -53,13 +53,24 @@ class Xl2tpdInteropTest {
         if (transport != null) {
             transport.shutdown(1000);
             transport.close();
+            transport = null;
         }
     }
 
     private static TunnelSettings plain() {
         TunnelSettings d = TunnelSettings.defaults("lns-test");
         return new TunnelSettings(
-                d.hostName(), null, AuthMode.NONE, false, false, d.helloInterval(), FAST, 0, d.sequencing(), Trace.ALL);
+                d.hostName(),
+                null,
+                AuthMode.NONE,
+                false,
+                false,
+                d.helloInterval(),
+                FAST,
+                0,
+                d.sequencing(),
+                Trace.ALL,
+                false);
     }
 
     @Test
@@ -91,6 +102,24 @@ class Xl2tpdInteropTest {
             lac.dial();
             await("session established", () -> count("lns_session_setup") == 1);
             assertThat(lac.log()).contains("Connection established");
+        }
+    }
+
+    @Test
+    void xl2tpdCannotRevealRfcHiddenAvps() throws Exception {
+        startLns(plain().withSecret(TunnelSecret.of("interop-secret"), AuthMode.NONE, true));
+        try (Xl2tpdLac lac = new Xl2tpdLac(tmp, LAC, LNS, "interop-secret", true)) {
+            lac.dial();
+            await("xl2tpd refuses our hidden Assigned Tunnel ID", () -> logContains(lac, "Invalid Hidden AVP"));
+            assertThat(count("lns_session_setup")).isZero();
+        }
+    }
+
+    private static boolean logContains(Xl2tpdLac lac, String text) {
+        try {
+            return lac.log().contains(text);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -20,7 +20,7 @@ final class Xl2tpdLac implements AutoCloseable {
     private final Process process;
 
     Xl2tpdLac(Path dir, String listenAddress, String lnsAddress, String secret, boolean hidden) throws Exception {
-        this.dir = dir;
+        this.dir = Files.createDirectories(dir);
         this.control = dir.resolve("control");
         StringBuilder conf = new StringBuilder()
                 .append("[global]\nlisten-addr = ")
