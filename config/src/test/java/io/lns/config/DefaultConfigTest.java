@@ -53,6 +53,7 @@ class DefaultConfigTest {
         assertThat(builtIn.tunnelProfiles().get("default")).isEqualTo(TunnelProfile.DEFAULTS);
         assertThat(builtIn.sessionProfiles().get("default")).isEqualTo(SessionProfile.DEFAULTS);
         assertThat(builtIn.peerProfiles().get("default")).isEqualTo(PeerProfile.DEFAULTS);
+        assertThat(ConfigDiff.between(fromFile, builtIn).isEmpty()).isTrue();
     }
 
     @Test

@@ -49,4 +49,13 @@ class SecretRedactionTest {
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
         }
     }
+
+    @Test
+    void diffShowsThatASecretChangedButNotTheValues() {
+        Config a = Yamls.parse("tunnel-profiles:\n  default:\n    secret: " + SECRET + "\n");
+        Config b = Yamls.parse("tunnel-profiles:\n  default:\n    secret: other-" + SECRET + "\n");
+        ConfigDiff d = ConfigDiff.between(a, b);
+        assertThat(d.paths()).containsExactly("tunnel-profiles.default.secret");
+        assertThat(d.toString()).doesNotContain(SECRET).contains("<redacted> -> <redacted>");
+    }
 }
