@@ -22,6 +22,37 @@ public record TraceMask(int bits) {
         return new TraceMask(b);
     }
 
+    /**
+     * Parses a mask as written on a command line: a number (decimal or 0x hex) or a
+     * comma-separated list of category names, ALL or NONE; case does not matter.
+     *
+     * @throws IllegalArgumentException naming what is not a category
+     */
+    public static TraceMask parse(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) return NONE;
+        if (Character.isDigit(t.charAt(0))) {
+            boolean hex = t.startsWith("0x") || t.startsWith("0X");
+            return new TraceMask(Integer.parseInt(hex ? t.substring(2) : t, hex ? 16 : 10));
+        }
+        int bits = 0;
+        for (String part : t.split(",")) {
+            String name = part.trim().toUpperCase(java.util.Locale.ROOT);
+            switch (name) {
+                case "ALL" -> bits |= ALL.bits;
+                case "NONE" -> {}
+                default -> {
+                    try {
+                        bits |= TraceCategory.valueOf(name).bit();
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("unknown trace category '" + part.trim() + "'");
+                    }
+                }
+            }
+        }
+        return new TraceMask(bits);
+    }
+
     public boolean contains(TraceCategory c) {
         return (bits & c.bit()) != 0;
     }

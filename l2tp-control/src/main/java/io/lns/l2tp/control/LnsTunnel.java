@@ -1,5 +1,7 @@
 package io.lns.l2tp.control;
 
+import io.lns.config.AuthMode;
+import io.lns.config.TraceCategory;
 import io.lns.l2tp.auth.ChallengeResponse;
 import io.lns.l2tp.avp.Avp;
 import io.lns.l2tp.avp.CallManagementAvps.AssignedSessionId;
@@ -491,12 +493,17 @@ public final class LnsTunnel {
 
     private void traceMessage(String direction, ControlMessage m) {
         int mask = settings.traceMask();
-        if ((mask & (Trace.PROTOCOL | Trace.AVP | Trace.AVP_DATA | Trace.AVP_HIDE)) == 0) return;
+        if ((mask
+                        & (TraceCategory.PROTOCOL.bit()
+                                | TraceCategory.AVP.bit()
+                                | TraceCategory.AVP_DATA.bit()
+                                | TraceCategory.AVP_HIDE.bit()))
+                == 0) return;
         ControlMessageType type = m.type().orElse(null);
-        if ((mask & Trace.PROTOCOL) != 0) {
+        if ((mask & TraceCategory.PROTOCOL.bit()) != 0) {
             events.trace(
                     this,
-                    Trace.PROTOCOL,
+                    TraceCategory.PROTOCOL.bit(),
                     String.format(
                             "%s %s session %d Ns %d Nr %d",
                             direction,
@@ -507,18 +514,18 @@ public final class LnsTunnel {
         }
         for (Avp avp : m.avps()) {
             String name = io.lns.l2tp.avp.AvpDictionary.standard().name(avp.vendorId(), avp.type());
-            if ((mask & Trace.AVP_DATA) != 0) {
+            if ((mask & TraceCategory.AVP_DATA.bit()) != 0) {
                 events.trace(
                         this,
-                        Trace.AVP_DATA,
+                        TraceCategory.AVP_DATA.bit(),
                         direction + " " + io.lns.l2tp.format.AvpFormatter.describe(avp, name, type));
-            } else if ((mask & Trace.AVP) != 0) {
-                events.trace(this, Trace.AVP, direction + " " + name + (avp.mandatory() ? " [M]" : ""));
+            } else if ((mask & TraceCategory.AVP.bit()) != 0) {
+                events.trace(this, TraceCategory.AVP.bit(), direction + " " + name + (avp.mandatory() ? " [M]" : ""));
             }
-            if (avp.hidden() && (mask & Trace.AVP_HIDE) != 0) {
+            if (avp.hidden() && (mask & TraceCategory.AVP_HIDE.bit()) != 0) {
                 events.trace(
                         this,
-                        Trace.AVP_HIDE,
+                        TraceCategory.AVP_HIDE.bit(),
                         direction + " " + name + " hidden"
                                 + (avp.decoded()
                                         ? ""
@@ -528,8 +535,8 @@ public final class LnsTunnel {
     }
 
     private void moveTo(State next, String why) {
-        if ((settings.traceMask() & Trace.FSM) != 0) {
-            events.trace(this, Trace.FSM, "tunnel " + state + " -> " + next + " (" + why + ")");
+        if ((settings.traceMask() & TraceCategory.FSM.bit()) != 0) {
+            events.trace(this, TraceCategory.FSM.bit(), "tunnel " + state + " -> " + next + " (" + why + ")");
         }
         state = next;
     }

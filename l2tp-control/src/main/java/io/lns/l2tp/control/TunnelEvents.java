@@ -27,6 +27,6 @@ public interface TunnelEvents {
 
     default void sessionClosed(LnsTunnel tunnel, LnsSession session, String reason) {}
 
-    /** A trace line of {@code category} ({@link Trace}), only for categories in the tunnel's mask. */
+    /** A trace line of {@code category} (a {@link io.lns.config.TraceCategory} bit), only for categories in the tunnel's mask. */
     default void trace(LnsTunnel tunnel, int category, String line) {}
 }

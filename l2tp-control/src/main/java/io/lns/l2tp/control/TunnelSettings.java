@@ -1,5 +1,7 @@
 package io.lns.l2tp.control;
 
+import io.lns.config.AuthMode;
+import io.lns.config.Sequencing;
 import io.lns.l2tp.hidden.TunnelSecret;
 
 /**
@@ -15,7 +17,7 @@ import io.lns.l2tp.hidden.TunnelSecret;
  * @param channel reliable channel settings (our receive window, retransmission)
  * @param maxSessions sessions this tunnel may carry; 0 means no limit
  * @param sequencing data sequencing for new sessions
- * @param traceMask {@link Trace} categories to trace for this tunnel and its sessions
+ * @param traceMask {@link io.lns.config.TraceMask} bits to trace for this tunnel and its sessions
  * @param xl2tpdHiddenAvps peer quirk: hash the attribute type of hidden AVPs in little-endian
  *     order, as xl2tpd 1.3.18 does (it cannot reveal RFC 2661 §4.3 hidden AVPs otherwise)
  */
@@ -28,7 +30,7 @@ public record TunnelSettings(
         long helloInterval,
         ReliableChannelConfig channel,
         int maxSessions,
-        SequencingMode sequencing,
+        Sequencing sequencing,
         int traceMask,
         boolean xl2tpdHiddenAvps) {
 
@@ -45,7 +47,7 @@ public record TunnelSettings(
                 60_000_000_000L,
                 ReliableChannelConfig.DEFAULTS,
                 0,
-                SequencingMode.NONE,
+                Sequencing.NONE,
                 0,
                 false);
     }

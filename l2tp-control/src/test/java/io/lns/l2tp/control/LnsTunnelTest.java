@@ -2,6 +2,9 @@ package io.lns.l2tp.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lns.config.AuthMode;
+import io.lns.config.TraceCategory;
+import io.lns.config.TraceMask;
 import io.lns.l2tp.auth.ChallengeResponse;
 import io.lns.l2tp.avp.Avp;
 import io.lns.l2tp.avp.AvpValue;
@@ -53,7 +56,7 @@ class LnsTunnelTest {
 
         @Override
         public void trace(LnsTunnel t, int category, String line) {
-            traces.add(Trace.name(category) + " " + line);
+            traces.add(TraceCategory.values()[Integer.numberOfTrailingZeros(category)].name() + " " + line);
         }
 
         int ns;
@@ -393,7 +396,8 @@ class LnsTunnelTest {
 
     @Test
     void tracesOnlyTheCategoriesInItsMask() {
-        newTunnel(TunnelSettings.defaults("lns1").withTraceMask(Trace.PROTOCOL | Trace.FSM));
+        newTunnel(
+                TunnelSettings.defaults("lns1").withTraceMask(TraceCategory.PROTOCOL.bit() | TraceCategory.FSM.bit()));
         establish();
         assertThat(lac.traces)
                 .contains(
@@ -406,12 +410,12 @@ class LnsTunnelTest {
         lac.ns = 0;
         lac.nr = 0;
         lac.inbox.clear();
-        newTunnel(TunnelSettings.defaults("lns1").withTraceMask(Trace.AVP_DATA));
+        newTunnel(TunnelSettings.defaults("lns1").withTraceMask(TraceCategory.AVP_DATA.bit()));
         establish();
         assertThat(lac.traces).contains("AVP_DATA RX Host Name[M]=\"bras1\"");
-        assertThat(Trace.parse("protocol, FSM")).isEqualTo(3);
-        assertThat(Trace.parse("0x400")).isEqualTo(Trace.PPP);
-        assertThat(Trace.parse("ALL")).isEqualTo(Trace.ALL);
+        assertThat(TraceMask.parse("protocol, FSM").bits()).isEqualTo(3);
+        assertThat(TraceMask.parse("0x400").bits()).isEqualTo(TraceCategory.PPP.bit());
+        assertThat(TraceMask.parse("ALL").bits()).isEqualTo(TraceMask.ALL.bits());
     }
 
     @Test

@@ -1,18 +1,20 @@
 package io.lns.server.daemon;
 
-import io.lns.l2tp.control.Trace;
-import io.lns.l2tp.control.TunnelSettings;
+import io.lns.config.Config;
+import io.lns.config.ConfigException;
+import io.lns.config.ConfigLoader;
+import io.lns.config.SystemConfig;
+import io.lns.config.TraceMask;
 import io.lns.server.metrics.LnsMetrics;
 import io.lns.server.transport.L2tpTransport;
 import io.lns.server.transport.ServerSettings;
-import io.lns.server.transport.SourcePortPolicy;
 import io.lns.server.tunnel.Admission;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +24,10 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lns run}: the LNS daemon in the foreground. */
+/**
+ * {@code lns run}: the LNS daemon in the foreground. Flags follow openl2tpd/prol2tpd; command-line
+ * values override the configuration file's.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -30,31 +35,25 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(
-            names = {"-u", "--udp-port"},
-            paramLabel = "N",
-            description = "UDP port to listen on (default 1701).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (default: embedded).")
+    Path configFile;
+
+    @Option(names = {"-n", "--check"}, description = "Validate the configuration and exit (as 'lns check').")
+    boolean checkOnly;
+
+    @Option(names = {"-u", "--udp-port"}, paramLabel = "N", description = "UDP port to listen on.")
     Integer udpPort;
 
-    @Option(
-            names = "--listen",
-            paramLabel = "ADDR[:PORT]",
-            description = "Address to listen on; repeatable (default 0.0.0.0).")
+    @Option(names = "--listen", paramLabel = "ADDR[:PORT]", description = "Address to listen on; repeatable.")
     List<String> listen = new ArrayList<>();
 
     @Option(names = "--dataplane", paramLabel = "MODE", description = "none|tun|kernel|auto (only none so far).")
-    String dataplane = "none";
+    String dataplane = "auto";
 
-    @Option(
-            names = "--metrics",
-            paramLabel = "ADDR:PORT",
-            description = "Prometheus endpoint (default 127.0.0.1:9101); 'off' disables it.")
-    String metrics = "127.0.0.1:9101";
+    @Option(names = "--metrics", paramLabel = "ADDR:PORT", description = "Prometheus endpoint, or 'off'.")
+    String metrics;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--hostname", paramLabel = "NAME", description = "Host Name sent in SCCRP (default: this host).")
+    @Option(names = "--hostname", paramLabel = "NAME", description = "Host Name sent in SCCRP.")
     String hostName;
 
     @Option(
@@ -67,66 +66,61 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "-D", description = "Trace every category of every tunnel and session (as -d ALL).")
     boolean debugAll;
 
-    @Option(
-            names = "--grace",
-            paramLabel = "MS",
-            description = "How long shutdown waits for StopCCN acks (default 3000).")
+    @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--grace", paramLabel = "MS", description = "How long shutdown waits for StopCCN acks.")
     long graceMillis = 3000;
 
     @Override
     public Integer call() throws Exception {
+        if (checkOnly) return CheckCommand.check(configFile);
+        Config config;
+        try {
+            config = configFile == null ? ConfigLoader.loadDefault() : ConfigLoader.load(configFile);
+        } catch (ConfigException e) {
+            e.errors().forEach(err -> System.err.println(err));
+            return 1;
+        }
         if (!dataplane.equals("none") && !dataplane.equals("auto")) {
             System.err.println("lns run: --dataplane " + dataplane + " is not available yet; use none");
             return 2;
         }
-        int port = udpPort == null ? ServerSettings.L2TP_PORT : udpPort;
-        List<InetSocketAddress> addresses = new ArrayList<>();
-        if (listen.isEmpty()) listen.add("0.0.0.0");
-        for (String l : listen) addresses.add(parseAddress(l, port));
-        String name = hostName != null ? hostName : localHostName();
-        int traceMask;
+        int extraTrace;
         try {
-            traceMask = debugAll ? Trace.ALL : debug == null ? 0 : Trace.parse(debug);
+            extraTrace = debugAll ? TraceMask.ALL.bits() : debug == null ? 0 : TraceMask.parse(debug).bits();
         } catch (IllegalArgumentException e) {
             System.err.println("lns run: -d: " + e.getMessage());
             return 2;
         }
-        TunnelSettings tunnelSettings = TunnelSettings.defaults(name).withTraceMask(traceMask);
+        SystemConfig system = config.system();
+        Config effective = hostName == null ? config : withHostName(config, hostName);
+        int port = udpPort != null ? udpPort : system.listenPort();
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        if (listen.isEmpty()) {
+            for (InetAddress a : system.listenAddresses()) addresses.add(new InetSocketAddress(a, port));
+        } else {
+            for (String l : listen) addresses.add(parseAddress(l, port));
+        }
         ServerSettings settings = new ServerSettings(
                 addresses,
-                (peer, peerHost) -> tunnelSettings,
-                Admission.Limits.NONE,
-                SourcePortPolicy.AUTO,
+                (peer, peerHost) -> ConfigMapping.plan(effective, peer, peerHost, extraTrace),
+                ConfigMapping.limits(system),
                 threads,
                 4 * 1024 * 1024);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Admission admission = new Admission(settings.limits(), System.nanoTime());
         LnsMetrics lnsMetrics = new LnsMetrics(registry, admission);
-        HTTPServer http = null;
-        if (!metrics.equals("off")) {
-            InetSocketAddress m = parseAddress(metrics, 9101);
-            http = HTTPServer.builder()
-                    .hostname(m.getHostString())
-                    .port(m.getPort())
-                    .registry(registry.getPrometheusRegistry())
-                    .buildAndStart();
-            log.info("metrics on http://{}:{}/metrics", m.getHostString(), http.getPort());
-        }
+        HTTPServer http = startMetrics(registry, metrics != null ? metrics : address(system.metricsAddress()));
         L2tpTransport transport = new L2tpTransport(settings, admission, lnsMetrics);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             transport.start();
-            log.info("lns running as '{}', data path none", name);
-            Signals.on("USR1", () -> {
-                log.info(
-                        "status: {} tunnels, {} sessions ({} in setup), refused {} tunnels / {} sessions",
-                        admission.tunnels(),
-                        admission.sessions(),
-                        admission.sessionsInSetup(),
-                        admission.refusedTunnels(),
-                        admission.refusedSessions());
-                transport.status().forEach(line -> log.info("status: {}", line));
-            });
+            log.info(
+                    "lns running as '{}' with {}, data path none",
+                    effective.system().hostName(),
+                    configFile == null ? ConfigLoader.DEFAULT_SOURCE : configFile);
+            Signals.on("USR1", () -> dumpStatus(admission, transport));
             // Handling TERM and INT ourselves (instead of a shutdown hook) lets a clean stop exit 0.
             Signals.on("TERM", stopped::countDown);
             Signals.on("INT", stopped::countDown);
@@ -141,26 +135,64 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private static void dumpStatus(Admission admission, L2tpTransport transport) {
+        log.info(
+                "status: {} tunnels, {} sessions ({} in setup), refused {} tunnels / {} sessions",
+                admission.tunnels(),
+                admission.sessions(),
+                admission.sessionsInSetup(),
+                admission.refusedTunnels(),
+                admission.refusedSessions());
+        transport.status().forEach(line -> log.info("status: {}", line));
+    }
+
+    private static HTTPServer startMetrics(PrometheusMeterRegistry registry, String where) throws Exception {
+        if (where.equals("off")) return null;
+        InetSocketAddress m = parseAddress(where, 9101);
+        HTTPServer http = HTTPServer.builder()
+                .hostname(m.getHostString())
+                .port(m.getPort())
+                .registry(registry.getPrometheusRegistry())
+                .buildAndStart();
+        log.info("metrics on http://{}:{}/metrics", m.getHostString(), http.getPort());
+        return http;
+    }
+
+    private static Config withHostName(Config c, String name) {
+        SystemConfig s = c.system();
+        SystemConfig renamed = new SystemConfig(
+                s.listenAddresses(),
+                s.listenPort(),
+                name,
+                s.maxTunnels(),
+                s.maxSessions(),
+                s.maxSessionsInSetup(),
+                s.newTunnelRate(),
+                s.newCallRate(),
+                s.denyRemoteTunnelCreates(),
+                s.metricsAddress(),
+                s.trace());
+        return new Config(renamed, c.peerProfiles(), c.tunnelProfiles(), c.sessionProfiles(), c.pppProfiles());
+    }
+
+    private static String address(InetSocketAddress a) {
+        String host = a.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
     static InetSocketAddress parseAddress(String text, int defaultPort) {
         String host = text;
         int port = defaultPort;
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             host = text.substring(1, close);
-            if (close + 1 < text.length() && text.charAt(close + 1) == ':')
+            if (close + 1 < text.length() && text.charAt(close + 1) == ':') {
                 port = Integer.parseInt(text.substring(close + 2));
+            }
         } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
             host = text.substring(0, text.indexOf(':'));
             port = Integer.parseInt(text.substring(text.indexOf(':') + 1));
         }
         return new InetSocketAddress(host, port);
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "lns";
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.lns.server.transport;
 
+import io.lns.config.SourcePort;
 import io.lns.l2tp.L2tpDecodeException;
 import io.lns.l2tp.avp.ControlConnectionAvps.AssignedTunnelId;
 import io.lns.l2tp.avp.ControlConnectionAvps.HostName;
@@ -229,20 +230,21 @@ public final class L2tpTransport implements AutoCloseable {
             return;
         }
         String hostName = sccrq.find(HostName.class).map(HostName::name).orElse("");
-        var tunnelSettings = settings.tunnelSettings().apply(peer, hostName);
-        InetSocketAddress wellKnown = new InetSocketAddress(local.getAddress(), ServerSettings.L2TP_PORT);
-        boolean use1701 = switch (settings.sourcePorts()) {
-            case WELL_KNOWN -> true;
+        TunnelPlan plan = settings.plans().apply(peer, hostName);
+        // The listen port (1701 unless configured otherwise) is the "well-known" source port.
+        InetSocketAddress wellKnown = local;
+        boolean useListenPort = switch (plan.sourcePort()) {
+            case LISTEN_PORT -> true;
             case EPHEMERAL -> false;
             case AUTO -> registry.claimWellKnownPort(wellKnown, peer, host.localId());
         };
         loop.execute(() -> {
-            host.start(tunnelSettings, sccrq, now);
-            openSocket(host, use1701 ? wellKnown : new InetSocketAddress(local.getAddress(), 0), use1701);
+            host.start(plan.settings(), sccrq, now);
+            openSocket(host, useListenPort ? wellKnown : new InetSocketAddress(local.getAddress(), 0), useListenPort, plan);
         });
     }
 
-    private void openSocket(TunnelHost host, InetSocketAddress bindTo, boolean wellKnown) {
+    private void openSocket(TunnelHost host, InetSocketAddress bindTo, boolean wellKnown, TunnelPlan plan) {
         bootstrap(host.loop, family(host.peer.getAddress()))
                 .option(ChannelOption.SO_RCVBUF, TUNNEL_RCVBUF)
                 .handler(new TunnelSocketHandler())
@@ -250,9 +252,9 @@ public final class L2tpTransport implements AutoCloseable {
                 .addListener(f -> {
                     if (f.isSuccess()) {
                         host.socketOpened(((io.netty.channel.ChannelFuture) f).channel(), wellKnown ? bindTo : null);
-                    } else if (wellKnown && settings.sourcePorts() == SourcePortPolicy.AUTO) {
+                    } else if (wellKnown && plan.sourcePort() == SourcePort.AUTO) {
                         registry.releaseWellKnownPort(bindTo, host.peer, host.localId());
-                        openSocket(host, new InetSocketAddress(bindTo.getAddress(), 0), false);
+                        openSocket(host, new InetSocketAddress(bindTo.getAddress(), 0), false, plan);
                     } else {
                         host.socketFailed(f.cause());
                     }

@@ -1,6 +1,5 @@
 package io.lns.server.transport;
 
-import io.lns.l2tp.control.TunnelSettings;
 import io.lns.server.tunnel.Admission;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -10,13 +9,12 @@ import java.util.function.BiFunction;
  * What the transport needs: where to listen, how to make the settings of a new tunnel for a peer
  * (profiles resolved by the caller), admission limits, sockets.
  *
- * @param tunnelSettings (peer address, peer Host Name) → settings of the new tunnel
+ * @param plans (peer address, peer Host Name) → settings and source port of the new tunnel
  */
 public record ServerSettings(
         List<InetSocketAddress> listen,
-        BiFunction<InetSocketAddress, String, TunnelSettings> tunnelSettings,
+        BiFunction<InetSocketAddress, String, TunnelPlan> plans,
         Admission.Limits limits,
-        SourcePortPolicy sourcePorts,
         int threads,
         int receiveBufferBytes) {
 

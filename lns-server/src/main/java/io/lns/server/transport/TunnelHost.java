@@ -196,7 +196,12 @@ final class TunnelHost implements TunnelEvents {
 
     @Override
     public void trace(LnsTunnel t, int category, String line) {
-        TRACE.info("tunnel {}/{} {}: {}", localId, t.peerId(), io.lns.l2tp.control.Trace.name(category), line);
+        TRACE.info(
+                "tunnel {}/{} {}: {}",
+                localId,
+                t.peerId(),
+                io.lns.config.TraceCategory.values()[Integer.numberOfTrailingZeros(category)].name(),
+                line);
     }
 
     int localId() {

@@ -3,9 +3,10 @@ package io.lns.server.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.lns.l2tp.control.AuthMode;
+import io.lns.config.AuthMode;
+import io.lns.config.SourcePort;
+import io.lns.config.TraceMask;
 import io.lns.l2tp.control.ReliableChannelConfig;
-import io.lns.l2tp.control.Trace;
 import io.lns.l2tp.control.TunnelSettings;
 import io.lns.l2tp.hidden.TunnelSecret;
 import io.lns.server.metrics.LnsMetrics;
@@ -39,9 +40,8 @@ class Xl2tpdInteropTest {
         admission = new Admission(Admission.Limits.NONE, System.nanoTime());
         ServerSettings settings = new ServerSettings(
                 List.of(new InetSocketAddress(LNS, ServerSettings.L2TP_PORT)),
-                (peer, host) -> tunnelSettings,
+                (peer, host) -> new TunnelPlan(tunnelSettings, SourcePort.AUTO),
                 Admission.Limits.NONE,
-                SourcePortPolicy.AUTO,
                 2,
                 1 << 20);
         transport = new L2tpTransport(settings, admission, new LnsMetrics(meters, admission));
@@ -69,7 +69,7 @@ class Xl2tpdInteropTest {
                 FAST,
                 0,
                 d.sequencing(),
-                Trace.ALL,
+                TraceMask.ALL.bits(),
                 false);
     }
 
