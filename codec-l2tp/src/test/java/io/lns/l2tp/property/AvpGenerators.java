@@ -239,7 +239,10 @@ public final class AvpGenerators {
                 type = between(in, 0, 1) == 0 ? (int) between(in, 0, 300) : u16(in);
             } while (reserved == 0 && DICTIONARY.find(vendor, type) != null);
             boolean hidden = between(in, 0, 5) == 0;
-            return new Avp(bool(in), hidden, reserved, vendor, type, new UnrecognizedValue(octets(in, 0, MAX_VALUE)));
+            boolean mandatory = bool(in);
+            Octets value = octets(in, 0, MAX_VALUE);
+            if (reserved == 0 && !hidden) return Avp.raw(mandatory, vendor, type, value);
+            return new Avp(mandatory, hidden, reserved, vendor, type, new UnrecognizedValue(value));
         };
     }
 
