@@ -306,6 +306,8 @@ def write(directory, name, content):
 
 def main():
     captures = sys.argv[1:] or sorted(glob.glob(os.path.join(ROOT, "..", "shared", "captures", "*.pcapng")))
+    if not captures:
+        sys.exit("fuzz-seeds: no captures given and none in ../shared/captures/")
     packets, seen = {}, set()
     for path in captures:
         name = os.path.basename(path).removesuffix(".pcapng")
