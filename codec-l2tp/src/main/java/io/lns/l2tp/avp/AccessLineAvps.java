@@ -11,17 +11,17 @@ public final class AccessLineAvps {
     /** The Broadband Forum (formerly DSL Forum / ADSL Forum) SMI enterprise number. */
     public static final int VENDOR_BROADBAND_FORUM = 3561;
 
-    /** Agent-Circuit-Id (3561/1): the access node's identifier of the subscriber line. */
+    /** Agent-Circuit-Id (3561/1): the access node's identifier of the subscriber line; not empty. */
     public record AgentCircuitId(String id) implements AvpValue {
         public AgentCircuitId {
-            AvpChecks.notNull("Agent-Circuit-Id", id);
+            AvpChecks.notEmpty("Agent-Circuit-Id", id);
         }
     }
 
-    /** Agent-Remote-Id (3561/2): the subscriber's identity as the access node knows it. */
+    /** Agent-Remote-Id (3561/2): the subscriber's identity as the access node knows it; not empty. */
     public record AgentRemoteId(String id) implements AvpValue {
         public AgentRemoteId {
-            AvpChecks.notNull("Agent-Remote-Id", id);
+            AvpChecks.notEmpty("Agent-Remote-Id", id);
         }
     }
 

@@ -52,10 +52,13 @@ public final class MessageAvps {
         }
     }
 
-    /** Random Vector (type 36): the salt for hidden AVPs that follow it (§4.3). */
+    /**
+     * Random Vector (type 36): the salt for hidden AVPs that follow it (§4.3); at least one octet,
+     * as the decoder requires.
+     */
     public record RandomVector(Octets value) implements AvpValue {
         public RandomVector {
-            AvpChecks.notNull("Random Vector", value);
+            AvpChecks.notEmpty("Random Vector", value);
         }
     }
 }
