@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Validate a configuration file and exit.")
 public final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (default: embedded).")
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description = "Configuration file (default: embedded).")
     Path config;
 
     @Override

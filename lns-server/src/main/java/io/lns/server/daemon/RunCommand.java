@@ -35,13 +35,21 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (default: embedded).")
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description = "Configuration file (default: embedded).")
     Path configFile;
 
-    @Option(names = {"-n", "--check"}, description = "Validate the configuration and exit (as 'lns check').")
+    @Option(
+            names = {"-n", "--check"},
+            description = "Validate the configuration and exit (as 'lns check').")
     boolean checkOnly;
 
-    @Option(names = {"-u", "--udp-port"}, paramLabel = "N", description = "UDP port to listen on.")
+    @Option(
+            names = {"-u", "--udp-port"},
+            paramLabel = "N",
+            description = "UDP port to listen on.")
     Integer udpPort;
 
     @Option(names = "--listen", paramLabel = "ADDR[:PORT]", description = "Address to listen on; repeatable.")
@@ -88,7 +96,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         int extraTrace;
         try {
-            extraTrace = debugAll ? TraceMask.ALL.bits() : debug == null ? 0 : TraceMask.parse(debug).bits();
+            extraTrace = debugAll
+                    ? TraceMask.ALL.bits()
+                    : debug == null ? 0 : TraceMask.parse(debug).bits();
         } catch (IllegalArgumentException e) {
             System.err.println("lns run: -d: " + e.getMessage());
             return 2;

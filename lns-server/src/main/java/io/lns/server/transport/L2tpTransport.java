@@ -240,7 +240,11 @@ public final class L2tpTransport implements AutoCloseable {
         };
         loop.execute(() -> {
             host.start(plan.settings(), sccrq, now);
-            openSocket(host, useListenPort ? wellKnown : new InetSocketAddress(local.getAddress(), 0), useListenPort, plan);
+            openSocket(
+                    host,
+                    useListenPort ? wellKnown : new InetSocketAddress(local.getAddress(), 0),
+                    useListenPort,
+                    plan);
         });
     }
 
