@@ -129,7 +129,7 @@ public final class LoadRunner {
 
         long teardownStart = clock.getAsLong();
         teardown();
-        double teardownSeconds = (clock.getAsLong() - teardownStart) / 1e9;
+        double teardownSeconds = millis(clock.getAsLong() - teardownStart);
 
         TunnelCounters counters = collectCounters();
         for (TunnelRec rec : tunnels.values()) rec.handle.close();
@@ -377,7 +377,7 @@ public final class LoadRunner {
     }
 
     private LoadReport report(long upAfterHold, double teardownSeconds, TunnelCounters c) {
-        double elapsed = (clock.getAsLong() - started) / 1e9;
+        double elapsed = millis(clock.getAsLong() - started);
         LoadReport.Setup t =
                 setup(options.tunnels(), tunnelsUp, tunnelsFailed, firstTunnelAt, lastTunnelUpAt, tunnelLatency);
         LoadReport.Setup s = setup(options.totalCalls(), callsUp, callsFailed, firstCallAt, lastCallUpAt, callLatency);
@@ -423,6 +423,11 @@ public final class LoadRunner {
                 Math.round(seconds * 1e3) / 1e3,
                 Math.round(rate * 10) / 10.0,
                 LoadReport.Latency.of(latency));
+    }
+
+    /** Nanoseconds as seconds, rounded to the millisecond. */
+    private static double millis(long nanos) {
+        return Math.round(nanos / 1e6) / 1e3;
     }
 
     private static List<LoadReport.Reason> reasons(Map<String, Tally> map) {
