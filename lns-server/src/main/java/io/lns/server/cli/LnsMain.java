@@ -1,5 +1,6 @@
 package io.lns.server.cli;
 
+import io.lns.loadtest.LoadtestCommand;
 import io.lns.server.daemon.CheckCommand;
 import io.lns.server.daemon.RunCommand;
 import io.lns.server.decode.DecodeCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "lns 0.1.0",
         description = "An L2TPv2 LNS (RFC 2661) for ISP broadband aggregation.",
-        subcommands = {RunCommand.class, CheckCommand.class, DecodeCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, LoadtestCommand.class, DecodeCommand.class})
 public final class LnsMain implements Runnable {
 
     @CommandLine.Spec

@@ -121,11 +121,23 @@ public final class RunCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Admission admission = new Admission(settings.limits(), System.nanoTime());
         LnsMetrics lnsMetrics = new LnsMetrics(registry, admission);
-        HTTPServer http = startMetrics(registry, metrics != null ? metrics : address(system.metricsAddress()));
+        String metricsAt = metrics != null ? metrics : address(system.metricsAddress());
+        HTTPServer http;
+        try {
+            http = startMetrics(registry, metricsAt);
+        } catch (java.io.IOException e) {
+            System.err.println("lns run: cannot serve metrics on " + metricsAt + ": " + e.getMessage());
+            return 1;
+        }
         L2tpTransport transport = new L2tpTransport(settings, admission, lnsMetrics);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            transport.start();
+            try {
+                transport.start();
+            } catch (Exception e) {
+                System.err.println("lns run: cannot listen on " + addresses + ": " + e.getMessage());
+                return 1;
+            }
             log.info(
                     "lns running as '{}' with {}, data path none",
                     effective.system().hostName(),
@@ -156,7 +168,7 @@ public final class RunCommand implements Callable<Integer> {
         transport.status().forEach(line -> log.info("status: {}", line));
     }
 
-    private static HTTPServer startMetrics(PrometheusMeterRegistry registry, String where) throws Exception {
+    private static HTTPServer startMetrics(PrometheusMeterRegistry registry, String where) throws java.io.IOException {
         if (where.equals("off")) return null;
         InetSocketAddress m = parseAddress(where, 9101);
         HTTPServer http = HTTPServer.builder()
