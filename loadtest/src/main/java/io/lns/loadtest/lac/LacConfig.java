@@ -69,6 +69,21 @@ public record LacConfig(
                 txConnectSpeed);
     }
 
+    public LacConfig withChannel(ReliableChannelConfig c) {
+        return new LacConfig(
+                hostName,
+                vendorName,
+                firmwareRevision,
+                secret,
+                hideAvps,
+                c,
+                tunnelSetupTimeout,
+                callSetupTimeout,
+                helloInterval,
+                teardownTimeout,
+                txConnectSpeed);
+    }
+
     public LacConfig withTimeouts(Duration setup, Duration teardown) {
         return new LacConfig(
                 hostName,

@@ -1,0 +1,132 @@
+package io.lns.server.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lns.config.AuthMode;
+import io.lns.config.SourcePort;
+import io.lns.l2tp.control.ReliableChannelConfig;
+import io.lns.l2tp.control.TunnelSettings;
+import io.lns.l2tp.hidden.TunnelSecret;
+import io.lns.loadtest.lac.LacConfig;
+import io.lns.loadtest.net.NettyLacTransport;
+import io.lns.loadtest.run.LoadOptions;
+import io.lns.loadtest.run.LoadReport;
+import io.lns.loadtest.run.LoadRunner;
+import io.lns.server.metrics.LnsMetrics;
+import io.lns.server.tunnel.Admission;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Our load tester (a LAC) against our LNS over real loopback sockets. */
+class LoadtestIntegrationTest {
+    private static final long MS = 1_000_000L;
+    private static final TunnelSecret SECRET = TunnelSecret.of("loadtest-secret");
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private Admission admission;
+    private L2tpTransport transport;
+
+    private InetSocketAddress startLns(TunnelSettings tunnelSettings, Admission.Limits limits) throws Exception {
+        admission = new Admission(limits, System.nanoTime());
+        ServerSettings settings = new ServerSettings(
+                List.of(new InetSocketAddress("127.0.0.3", 0)),
+                (peer, host) -> new TunnelPlan(tunnelSettings, SourcePort.AUTO),
+                limits,
+                2,
+                4 << 20);
+        transport = new L2tpTransport(settings, admission, new LnsMetrics(meters, admission));
+        return transport.start().get(0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (transport != null) {
+            transport.shutdown(1000);
+            transport.close();
+        }
+    }
+
+    private LoadReport load(InetSocketAddress lns, int tunnels, int sessions, LacConfig lac) throws Exception {
+        LoadOptions options = new LoadOptions(
+                lns.getHostString() + ":" + lns.getPort(), tunnels, sessions, 200, 0, Duration.ZERO, true, 1, lac);
+        try (NettyLacTransport net = new NettyLacTransport(lns, List.of(InetAddress.getByName("127.0.0.1")), lac, 2)) {
+            return new LoadRunner(options, net, System::nanoTime, new PrintWriter(new StringWriter())).run();
+        }
+    }
+
+    @Test
+    void tenTunnelsOfAHundredSessionsComeUpAndGoDown() throws Exception {
+        InetSocketAddress lns = startLns(TunnelSettings.defaults("lns-it"), Admission.Limits.NONE);
+        LoadReport report = load(lns, 10, 100, LacConfig.defaults());
+        assertThat(report.tunnels().up()).isEqualTo(10);
+        assertThat(report.sessions().up()).isEqualTo(1000);
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.teardown().stopccnAcked()).isEqualTo(10);
+        awaitNoTunnels();
+        assertThat(meters.get("lns_session_setup").timer().count()).isEqualTo(1000);
+    }
+
+    @Test
+    void withChallengeAuthenticationAndHiddenAvpsBothWays() throws Exception {
+        InetSocketAddress lns = startLns(
+                TunnelSettings.defaults("lns-it").withSecret(SECRET, AuthMode.NONE, true), Admission.Limits.NONE);
+        LacConfig lac = LacConfig.defaults().withSecret(SECRET, true);
+        LoadReport report = load(lns, 10, 100, lac);
+        assertThat(report.sessions().up()).isEqualTo(1000);
+        assertThat(report.failures()).isEmpty();
+    }
+
+    @Test
+    void everySessionComesUpThroughALossyReorderingRelay() throws Exception {
+        TunnelSettings fastRetransmit = fast(TunnelSettings.defaults("lns-it"));
+        InetSocketAddress lns = startLns(fastRetransmit, Admission.Limits.NONE);
+        try (LossyRelay relay = new LossyRelay(new InetSocketAddress("127.0.0.4", 0), lns, 0.2, 0.1, 30)) {
+            LacConfig lac =
+                    LacConfig.defaults().withChannel(new ReliableChannelConfig(16, 200 * MS, 1600 * MS, 10, 50 * MS));
+            LoadReport report = load(relay.address(), 5, 20, lac);
+            assertThat(report.tunnels().up()).isEqualTo(5);
+            assertThat(report.sessions().up()).isEqualTo(100);
+            assertThat(report.control().retransmitted()).isPositive();
+        }
+    }
+
+    @Test
+    void admissionLimitsRefuseExactlyTheExcess() throws Exception {
+        Admission.Limits limits = new Admission.Limits(3, 50, 0, 0, 0, 0, 0, false);
+        InetSocketAddress lns = startLns(TunnelSettings.defaults("lns-it"), limits);
+        LoadReport report = load(lns, 5, 20, LacConfig.defaults());
+        assertThat(report.tunnels().up()).isEqualTo(3);
+        assertThat(report.sessions().up()).isEqualTo(50);
+        assertThat(admission.refusedTunnels()).isPositive();
+        assertThat(admission.refusedSessions()).isEqualTo(10);
+    }
+
+    private static TunnelSettings fast(TunnelSettings s) {
+        return new TunnelSettings(
+                s.hostName(),
+                s.secret(),
+                s.authMode(),
+                s.peerProfileMatched(),
+                s.hideAvps(),
+                s.helloInterval(),
+                new ReliableChannelConfig(16, 200 * MS, 1600 * MS, 10, 50 * MS),
+                s.maxSessions(),
+                s.sequencing(),
+                s.traceMask(),
+                s.xl2tpdHiddenAvps());
+    }
+
+    private void awaitNoTunnels() throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000 * MS;
+        while (admission.tunnels() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(admission.tunnels()).isZero();
+        assertThat(admission.sessions()).isZero();
+    }
+}
