@@ -30,24 +30,10 @@ public final class HiddenAvpCipher {
      * Revealed.Inconsistent}, not passed on as garbage.
      */
     public static Revealed reveal(int attributeType, byte[] secret, byte[] randomVector, byte[] hidden) {
-        return reveal(AttributeOrder.NETWORK, attributeType, secret, randomVector, hidden);
-    }
-
-    /**
-     * How the attribute type enters the first MD5 block. §4.3 means network order; xl2tpd 1.3.18
-     * hashes it in the host's order (little-endian on x86), so a peer profile can ask for that.
-     */
-    public enum AttributeOrder {
-        NETWORK,
-        LITTLE_ENDIAN
-    }
-
-    public static Revealed reveal(
-            AttributeOrder order, int attributeType, byte[] secret, byte[] randomVector, byte[] hidden) {
         if (hidden.length < 2) {
             return new Revealed.Inconsistent("hidden value of " + hidden.length + " octets has no room for its length");
         }
-        byte[] plain = xorStream(order, attributeType, secret, randomVector, hidden, false);
+        byte[] plain = xorStream(attributeType, secret, randomVector, hidden, false);
         int originalLength = ((plain[0] & 0xFF) << 8) | (plain[1] & 0xFF);
         if (originalLength > plain.length - 2) {
             return new Revealed.Inconsistent("revealed length " + originalLength + " exceeds the " + (plain.length - 2)
@@ -63,11 +49,6 @@ public final class HiddenAvpCipher {
      * l2tpns refuse very short hidden values), then encrypted.
      */
     public static byte[] hide(int attributeType, byte[] secret, byte[] randomVector, byte[] value, Random padding) {
-        return hide(AttributeOrder.NETWORK, attributeType, secret, randomVector, value, padding);
-    }
-
-    public static byte[] hide(
-            AttributeOrder order, int attributeType, byte[] secret, byte[] randomVector, byte[] value, Random padding) {
         int subformat = 2 + value.length;
         if (subformat > MAX_HIDDEN_VALUE) {
             throw new IllegalArgumentException("value of " + value.length + " octets is too long to hide");
@@ -80,24 +61,18 @@ public final class HiddenAvpCipher {
         byte[] pad = new byte[padded - subformat];
         padding.nextBytes(pad);
         System.arraycopy(pad, 0, plain, subformat, pad.length);
-        return xorStream(order, attributeType, secret, randomVector, plain, true);
+        return xorStream(attributeType, secret, randomVector, plain, true);
     }
 
     /**
      * XORs {@code in} with the keystream. The chaining input is always the ciphertext block: the
      * output when encrypting, the input when decrypting.
      */
-    private static byte[] xorStream(
-            AttributeOrder order, int attributeType, byte[] secret, byte[] randomVector, byte[] in, boolean encrypt) {
+    private static byte[] xorStream(int attributeType, byte[] secret, byte[] randomVector, byte[] in, boolean encrypt) {
         MessageDigest md5 = md5();
         byte[] out = new byte[in.length];
-        if (order == AttributeOrder.NETWORK) {
-            md5.update((byte) (attributeType >>> 8));
-            md5.update((byte) attributeType);
-        } else {
-            md5.update((byte) attributeType);
-            md5.update((byte) (attributeType >>> 8));
-        }
+        md5.update((byte) (attributeType >>> 8));
+        md5.update((byte) attributeType);
         md5.update(secret);
         md5.update(randomVector);
         byte[] key = md5.digest();

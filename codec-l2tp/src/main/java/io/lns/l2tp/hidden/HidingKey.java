@@ -5,15 +5,11 @@ import java.util.Random;
 
 /**
  * What the encoder needs to hide AVPs (RFC 2661 §4.3): the tunnel secret, and a source of random
- * vectors and padding, and (for xl2tpd's quirk) the byte order of the hashed attribute type. §4.3 asks for random vectors that are hard to predict, so the default is a
+ * vectors and padding. §4.3 asks for random vectors that are hard to predict, so the default is a
  * {@link SecureRandom}; tests pass a seeded {@link Random} for repeatable bytes.
  */
-public record HidingKey(TunnelSecret secret, Random random, HiddenAvpCipher.AttributeOrder order) {
+public record HidingKey(TunnelSecret secret, Random random) {
     public static final int RANDOM_VECTOR_LENGTH = 16;
-
-    public HidingKey(TunnelSecret secret, Random random) {
-        this(secret, random, HiddenAvpCipher.AttributeOrder.NETWORK);
-    }
 
     public static HidingKey of(TunnelSecret secret) {
         return new HidingKey(secret, new SecureRandom());

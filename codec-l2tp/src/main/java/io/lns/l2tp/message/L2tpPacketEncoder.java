@@ -114,12 +114,7 @@ public final class L2tpPacketEncoder {
             ByteBuf plain = Unpooled.buffer();
             d.encodeValue(value, plain);
             byte[] hidden = HiddenAvpCipher.hide(
-                    hiding.order(),
-                    avp.type(),
-                    hiding.secret().bytes(),
-                    randomVector,
-                    ByteBufUtil.getBytes(plain),
-                    hiding.random());
+                    avp.type(), hiding.secret().bytes(), randomVector, ByteBufUtil.getBytes(plain), hiding.random());
             writeHeader(avp, 6 + hidden.length, out);
             out.writeBytes(hidden);
             return;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +106,26 @@ class HiddenAvpCipherTest {
         byte[] hidden = HiddenAvpCipher.hide(9, SECRET, RV, value, new Random(5));
         assertThat(HiddenAvpCipher.reveal(14, SECRET, RV, hidden))
                 .isInstanceOf(HiddenAvpCipher.Revealed.Inconsistent.class);
+    }
+
+    /**
+     * An SCCRP our LNS sent to xl2tpd 1.3.18 (captured): the hidden Assigned Tunnel ID 29317. xl2tpd
+     * logged "decrypt_avp: Decrypted length is too long (56487 > 20)" for it: 56487 is the 6-octet
+     * header plus the length it revealed with an empty secret and the attribute type in network
+     * order, because it parses an SCCRP before it loads its secret (aaa.c decrypt_avp, chal_us).
+     */
+    @Test
+    void xl2tpdRevealsAnSccrpWithAnEmptySecret() {
+        byte[] rv = HexFormat.of().parseHex("07cab70cee3806f3f8908aefd1bb8693");
+        byte[] hidden = HexFormat.of().parseHex("f335c353ffda638fc569c24279c59565");
+        byte[] secret = "interop-secret".getBytes(StandardCharsets.US_ASCII);
+        assertThat(HiddenAvpCipher.reveal(9, secret, rv, hidden))
+                .isInstanceOfSatisfying(
+                        HiddenAvpCipher.Revealed.Value.class,
+                        v -> assertThat(v.original()).containsExactly(0x72, 0x85));
+        assertThat(HiddenAvpCipher.reveal(9, new byte[0], rv, hidden))
+                .isInstanceOfSatisfying(
+                        HiddenAvpCipher.Revealed.Inconsistent.class,
+                        r -> assertThat(r.detail()).startsWith("revealed length " + (56487 - 6) + " "));
     }
 }

@@ -29,7 +29,6 @@ import io.lns.l2tp.avp.ControlConnectionAvps.VendorName;
 import io.lns.l2tp.avp.MessageAvps.MessageType;
 import io.lns.l2tp.avp.MessageAvps.ResultCode;
 import io.lns.l2tp.avp.Octets;
-import io.lns.l2tp.hidden.HiddenAvpCipher;
 import io.lns.l2tp.hidden.HidingKey;
 import io.lns.l2tp.message.ControlMessage;
 import io.lns.l2tp.message.ControlMessageType;
@@ -88,14 +87,7 @@ public final class LnsTunnel {
         this.settings = settings;
         this.events = events;
         this.random = random;
-        this.hidingKey = settings.secret() == null
-                ? null
-                : new HidingKey(
-                        settings.secret(),
-                        random,
-                        settings.xl2tpdHiddenAvps()
-                                ? HiddenAvpCipher.AttributeOrder.LITTLE_ENDIAN
-                                : HiddenAvpCipher.AttributeOrder.NETWORK);
+        this.hidingKey = settings.secret() == null ? null : new HidingKey(settings.secret(), random);
         this.channel = new ReliableChannel(settings.channel(), new ChannelSink());
         this.lastHeard = now;
         this.lastHello = now;
@@ -285,7 +277,12 @@ public final class LnsTunnel {
         avps.add(Avp.of(new FirmwareRevision(TunnelSettings.FIRMWARE_REVISION)));
         avps.add(Avp.of(new HostName(settings.hostName())));
         avps.add(Avp.of(new VendorName(TunnelSettings.VENDOR_NAME)));
-        avps.add(maybeHidden(new AssignedTunnelId(localId)));
+        // Not hidden for xl2tpd (hideAvpsInSccrp false): it parses an SCCRP with an empty secret, and
+        // loads the real one for later messages only because the Challenge below asks it to.
+        avps.add(
+                settings.hideAvpsInSccrp()
+                        ? maybeHidden(new AssignedTunnelId(localId))
+                        : Avp.of(new AssignedTunnelId(localId)));
         avps.add(Avp.of(new ReceiveWindowSize(settings.channel().receiveWindow())));
         if (settings.secret() != null) {
             ourChallenge = new byte[CHALLENGE_LENGTH];

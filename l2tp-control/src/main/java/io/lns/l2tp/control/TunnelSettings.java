@@ -18,8 +18,10 @@ import io.lns.l2tp.hidden.TunnelSecret;
  * @param maxSessions sessions this tunnel may carry; 0 means no limit
  * @param sequencing data sequencing for new sessions
  * @param traceMask {@link io.lns.config.TraceMask} bits to trace for this tunnel and its sessions
- * @param xl2tpdHiddenAvps peer quirk: hash the attribute type of hidden AVPs in little-endian
- *     order, as xl2tpd 1.3.18 does (it cannot reveal RFC 2661 §4.3 hidden AVPs otherwise)
+ * @param hideAvpsInSccrp with {@code hideAvps}, hide in the SCCRP too (RFC 2661 allows it). False
+ *     for xl2tpd peers: xl2tpd (1.3.x) reveals hidden AVPs with a secret it loads only after it has
+ *     parsed our SCCRP (with an empty one before), so it refuses a hidden Assigned Tunnel ID there;
+ *     from the next message on it reveals RFC 2661 §4.3 hidden AVPs correctly (docs/codec.md)
  */
 public record TunnelSettings(
         String hostName,
@@ -32,7 +34,7 @@ public record TunnelSettings(
         int maxSessions,
         Sequencing sequencing,
         int traceMask,
-        boolean xl2tpdHiddenAvps) {
+        boolean hideAvpsInSccrp) {
 
     public static final String VENDOR_NAME = "lns";
     public static final int FIRMWARE_REVISION = 0x0100;
@@ -49,7 +51,7 @@ public record TunnelSettings(
                 0,
                 Sequencing.NONE,
                 0,
-                false);
+                true);
     }
 
     public TunnelSettings withSecret(TunnelSecret s, AuthMode mode, boolean hide) {
@@ -64,7 +66,7 @@ public record TunnelSettings(
                 maxSessions,
                 sequencing,
                 traceMask,
-                xl2tpdHiddenAvps);
+                hideAvpsInSccrp);
     }
 
     public TunnelSettings withTraceMask(int mask) {
@@ -79,10 +81,10 @@ public record TunnelSettings(
                 maxSessions,
                 sequencing,
                 mask,
-                xl2tpdHiddenAvps);
+                hideAvpsInSccrp);
     }
 
-    public TunnelSettings withXl2tpdHiddenAvps(boolean quirk) {
+    public TunnelSettings withHideAvpsInSccrp(boolean hide) {
         return new TunnelSettings(
                 hostName,
                 secret,
@@ -94,12 +96,12 @@ public record TunnelSettings(
                 maxSessions,
                 sequencing,
                 traceMask,
-                quirk);
+                hide);
     }
 
     @Override
     public String toString() {
         return "TunnelSettings[host=" + hostName + ", secret=" + (secret == null ? "none" : "set") + ", auth="
-                + authMode + ", hide=" + hideAvps + "]";
+                + authMode + ", hide=" + hideAvps + (hideAvpsInSccrp ? "" : " (not in SCCRP)") + "]";
     }
 }

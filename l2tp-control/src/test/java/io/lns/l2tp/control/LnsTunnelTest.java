@@ -272,6 +272,28 @@ class LnsTunnelTest {
     }
 
     @Test
+    void withoutHidingInTheSccrpOnlyLaterMessagesHide() {
+        newTunnel(TunnelSettings.defaults("lns1")
+                .withSecret(SECRET, AuthMode.NONE, true)
+                .withHideAvpsInSccrp(false));
+        lac.send(ControlMessageType.SCCRQ, 0, sccrq());
+        ControlMessage sccrp = lac.next();
+        assertThat(sccrp.avps()).noneMatch(Avp::hidden);
+        // xl2tpd loads its secret for later messages only because the SCCRP challenges it.
+        byte[] ours = sccrp.find(Challenge.class).orElseThrow().value().toByteArray();
+        lac.send(
+                ControlMessageType.SCCCN,
+                0,
+                new ControlConnectionAvps.ChallengeResponse(
+                        Octets.of(ChallengeResponse.forScccn(SECRET.bytes(), ours))));
+        lac.send(ControlMessageType.ICRQ, 0, new AssignedSessionId(5), new CallSerialNumber(1));
+        ControlMessage icrp = lac.next();
+        Avp assigned =
+                icrp.avps().stream().filter(a -> a.type() == 14).findFirst().orElseThrow();
+        assertThat(assigned.hidden()).isTrue();
+    }
+
+    @Test
     void aMissingRequiredAvpInSccrqIsAStopccnToThePeer() {
         newTunnel(TunnelSettings.defaults("lns1"));
         lac.send(

@@ -3,6 +3,9 @@ package io.lns.server.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.lns.config.AuthMode;
 import io.lns.config.SourcePort;
 import io.lns.config.TraceMask;
@@ -19,6 +22,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** xl2tpd as the LAC dials our LNS over loopback: tunnel, call, its CDN, its StopCCN. */
 class Xl2tpdInteropTest {
@@ -70,7 +74,7 @@ class Xl2tpdInteropTest {
                 0,
                 d.sequencing(),
                 TraceMask.ALL.bits(),
-                false);
+                true);
     }
 
     @Test
@@ -105,13 +109,48 @@ class Xl2tpdInteropTest {
         }
     }
 
+    /**
+     * xl2tpd parses our SCCRP before it loads the tunnel secret (it does so only afterwards, and only
+     * because the SCCRP carries our Challenge), so it reveals a hidden Assigned Tunnel ID there with
+     * an empty secret and refuses the tunnel.
+     */
     @Test
-    void xl2tpdCannotRevealRfcHiddenAvps() throws Exception {
+    void xl2tpdCannotRevealAHiddenAvpInTheSccrp() throws Exception {
         startLns(plain().withSecret(TunnelSecret.of("interop-secret"), AuthMode.NONE, true));
         try (Xl2tpdLac lac = new Xl2tpdLac(tmp, LAC, LNS, "interop-secret", true)) {
             lac.dial();
             await("xl2tpd refuses our hidden Assigned Tunnel ID", () -> logContains(lac, "Invalid Hidden AVP"));
+            assertThat(lac.log()).contains("decrypt_avp: Decrypted length is too long");
             assertThat(count("lns_session_setup")).isZero();
+        }
+    }
+
+    /** With the SCCRP in the clear, xl2tpd reveals the hidden Assigned Session ID of our ICRP. */
+    @Test
+    void xl2tpdRevealsHiddenAvpsAfterTheSccrp() throws Exception {
+        startLns(plain().withSecret(TunnelSecret.of("interop-secret"), AuthMode.NONE, true)
+                .withHideAvpsInSccrp(false));
+        ListAppender<ILoggingEvent> traces = new ListAppender<>();
+        Logger trace = (Logger) LoggerFactory.getLogger("io.lns.trace");
+        traces.start();
+        trace.addAppender(traces);
+        try (Xl2tpdLac lac = new Xl2tpdLac(tmp, LAC, LNS, "interop-secret", true)) {
+            lac.dial();
+            await("session established", () -> count("lns_session_setup") == 1);
+            await("xl2tpd's CDN", () -> received("CDN") == 1);
+            assertThat(received("ICCN")).isEqualTo(1);
+            assertThat(lac.log()).contains("Call established with").doesNotContain("Hidden AVP");
+            List<ILoggingEvent> events;
+            synchronized (traces) { // AppenderBase.doAppend appends under this lock
+                events = List.copyOf(traces.list);
+            }
+            List<String> lines =
+                    events.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lines).anyMatch(l -> l.contains("AVP_DATA: TX Assigned Session ID[M,H]"));
+            assertThat(lines).anyMatch(l -> l.contains("AVP_DATA: TX Assigned Tunnel ID[M]="));
+            assertThat(lines).noneMatch(l -> l.contains("TX Assigned Tunnel ID[M,H]"));
+        } finally {
+            trace.detachAppender(traces);
         }
     }
 
