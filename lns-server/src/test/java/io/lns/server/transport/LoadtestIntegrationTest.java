@@ -63,7 +63,8 @@ class LoadtestIntegrationTest {
 
     @Test
     void tenTunnelsOfAHundredSessionsComeUpAndGoDown() throws Exception {
-        InetSocketAddress lns = startLns(TunnelSettings.defaults("lns-it"), Admission.Limits.NONE);
+        // Short retransmission cycle: after the LAC's StopCCN the tunnel is held for one (§5.7).
+        InetSocketAddress lns = startLns(fast(TunnelSettings.defaults("lns-it")), Admission.Limits.NONE);
         LoadReport report = load(lns, 10, 100, LacConfig.defaults());
         assertThat(report.tunnels().up()).isEqualTo(10);
         assertThat(report.sessions().up()).isEqualTo(1000);
@@ -120,7 +121,7 @@ class LoadtestIntegrationTest {
                 s.maxSessions(),
                 s.sequencing(),
                 s.traceMask(),
-                s.xl2tpdHiddenAvps());
+                s.hideAvpsInSccrp());
     }
 
     private void awaitNoTunnels() throws InterruptedException {
