@@ -74,6 +74,7 @@ public final class ReliableChannel {
     private long timeout;
     private long retransmitAt = NEVER;
     private long ackDueAt = NEVER;
+    private int unackedReceived;
     private boolean failed;
 
     public ReliableChannel(ReliableChannelConfig config, Sink sink) {
@@ -135,7 +136,11 @@ public final class ReliableChannel {
                 early[0] = null;
                 advance();
             }
-            ackDueAt = Math.min(ackDueAt, now + config.ackDelay());
+            unackedReceived += ready.size();
+            // Like TCP's delayed ack: wait for something to ride on, but not once the peer has
+            // half our window outstanding, or a busy peer would stall for the ack delay each time.
+            boolean peerWindowFilling = unackedReceived >= Math.max(1, config.receiveWindow() / 2);
+            ackDueAt = Math.min(ackDueAt, peerWindowFilling ? now : now + config.ackDelay());
         } else if (distance < 0) {
             // Our ack was lost: say again at once what we have.
             stats.duplicates++;
@@ -271,11 +276,13 @@ public final class ReliableChannel {
     private void transmit(int ns, int sessionId, List<Avp> avps) {
         sink.transmit(new ControlMessage(L2tpHeader.control(peerTunnelId, sessionId, ns, expectedNs), avps));
         ackDueAt = NEVER; // the message carries our Nr
+        unackedReceived = 0;
     }
 
     private void flushAck(long now) {
         if (ackDueAt <= now) {
             ackDueAt = NEVER;
+            unackedReceived = 0;
             stats.zlbSent++;
             sink.transmit(ControlMessage.zlb(peerTunnelId, nextNs, expectedNs));
         }

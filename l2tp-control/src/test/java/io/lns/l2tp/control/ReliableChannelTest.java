@@ -58,6 +58,18 @@ class ReliableChannelTest {
     }
 
     @Test
+    void acksAtOnceWhenThePeerHasHalfOurWindowOutstanding() {
+        for (int i = 0; i < CONFIG.receiveWindow() / 2 - 1; i++) {
+            channel.onReceive(msg(ControlMessageType.ICCN, i, 0), 0);
+        }
+        assertThat(out.sent).isEmpty();
+        channel.onReceive(msg(ControlMessageType.ICCN, CONFIG.receiveWindow() / 2 - 1, 0), 0);
+        assertThat(out.sent)
+                .singleElement()
+                .satisfies(zlb -> assertThat(zlb.header().nr()).isEqualTo(CONFIG.receiveWindow() / 2));
+    }
+
+    @Test
     void aReplyCarriesTheAckSoNoZlbIsSent() {
         channel.onReceive(msg(ControlMessageType.SCCRQ, 0, 0), 0);
         channel.send(0, avps(ControlMessageType.SCCRP), 10 * MS);

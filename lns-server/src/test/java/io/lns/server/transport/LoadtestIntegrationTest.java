@@ -99,6 +99,59 @@ class LoadtestIntegrationTest {
     }
 
     @Test
+    void aBurstOfCallsOnOneTunnelStarvesNoOtherTunnelsHellos() throws Exception {
+        TunnelSettings s = fast(TunnelSettings.defaults("lns-it"));
+        TunnelSettings helloEverySecond = new TunnelSettings(
+                s.hostName(),
+                s.secret(),
+                s.authMode(),
+                s.peerProfileMatched(),
+                s.hideAvps(),
+                1000 * MS,
+                s.channel(),
+                s.maxSessions(),
+                s.sequencing(),
+                s.traceMask(),
+                s.hideAvpsInSccrp());
+        InetSocketAddress lns = startLns(helloEverySecond, Admission.Limits.NONE);
+        var quiet = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            LacConfig lac = LacConfig.defaults();
+            var idle = quiet.submit(() -> {
+                LoadOptions o = new LoadOptions(
+                        lns.getHostString() + ":" + lns.getPort(), 5, 0, 10, 0, Duration.ofSeconds(6), true, 100, lac);
+                try (NettyLacTransport net =
+                        new NettyLacTransport(lns, List.of(InetAddress.getByName("127.0.0.1")), lac, 1)) {
+                    return new LoadRunner(o, net, System::nanoTime, new PrintWriter(new StringWriter())).run();
+                }
+            });
+            Thread.sleep(500);
+            LoadOptions burst = new LoadOptions(
+                    lns.getHostString() + ":" + lns.getPort(), 1, 5000, 5000, 0, Duration.ZERO, true, 1, lac);
+            LoadReport busy;
+            try (NettyLacTransport net =
+                    new NettyLacTransport(lns, List.of(InetAddress.getByName("127.0.0.1")), lac, 1)) {
+                busy = new LoadRunner(burst, net, System::nanoTime, new PrintWriter(new StringWriter())).run();
+            }
+            LoadReport calm = idle.get();
+            assertThat(busy.sessions().up()).isEqualTo(5000);
+            assertThat(calm.tunnels().up()).isEqualTo(5);
+            assertThat(calm.failures()).isEmpty();
+            assertThat(calm.disconnects()).isEmpty();
+            assertThat(calm.teardown().stopccnAcked())
+                    .as("all idle tunnels still up at the end")
+                    .isEqualTo(5);
+            assertThat(meters.get("lns_control_messages_sent")
+                            .tag("type", "HELLO")
+                            .counter()
+                            .count())
+                    .isPositive();
+        } finally {
+            quiet.shutdownNow();
+        }
+    }
+
+    @Test
     void admissionLimitsRefuseExactlyTheExcess() throws Exception {
         Admission.Limits limits = new Admission.Limits(3, 50, 0, 0, 0, 0, 0, false);
         InetSocketAddress lns = startLns(TunnelSettings.defaults("lns-it"), limits);
