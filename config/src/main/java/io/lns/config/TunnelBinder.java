@@ -19,6 +19,7 @@ final class TunnelBinder {
         Optional<Secret> secret = r.get("secret", base.secret(), Scalars::secret);
         AuthMode auth = r.get("auth-mode", base.authMode(), Scalars.words(AUTH_MODES));
         boolean hide = r.get("hide-avps", base.hideAvps(), Scalars::bool);
+        boolean hideInSccrp = r.get("hide-avps-in-sccrp", base.hideAvpsInSccrp(), Scalars::bool);
         Duration hello = r.get("hello-interval", base.helloInterval(), TunnelBinder::helloInterval);
         Duration rtInitial = r.get(
                 "retransmit-initial",
@@ -56,6 +57,7 @@ final class TunnelBinder {
                 secret,
                 auth,
                 hide,
+                hideInSccrp,
                 hello,
                 rtInitial,
                 rtCap,

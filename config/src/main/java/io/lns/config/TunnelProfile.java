@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param secret tunnel secret for challenge/response and AVP hiding
  * @param authMode who may create a tunnel
  * @param hideAvps hide the AVPs RFC 2661 allows in what we send (needs a secret)
+ * @param hideAvpsInSccrp with hideAvps, hide in the SCCRP too; off for xl2tpd LACs, which read the
+ *     SCCRP before they load their secret (docs/codec.md)
  * @param helloInterval idle time before a HELLO; zero disables HELLOs
  * @param retransmitInitial first retransmission timeout of the control channel
  * @param retransmitCap longest retransmission timeout after backoff
@@ -26,6 +28,7 @@ public record TunnelProfile(
         Optional<Secret> secret,
         AuthMode authMode,
         boolean hideAvps,
+        boolean hideAvpsInSccrp,
         Duration helloInterval,
         Duration retransmitInitial,
         Duration retransmitCap,
@@ -43,6 +46,7 @@ public record TunnelProfile(
             Optional.empty(),
             AuthMode.NONE,
             false,
+            true,
             Duration.ofSeconds(60),
             Duration.ofSeconds(1),
             Duration.ofSeconds(8),

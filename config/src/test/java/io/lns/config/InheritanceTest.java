@@ -112,6 +112,7 @@ class InheritanceTest {
                 Optional.empty(),
                 AuthMode.NONE,
                 false,
+                true,
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(8),

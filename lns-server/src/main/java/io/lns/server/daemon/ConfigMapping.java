@@ -59,7 +59,7 @@ final class ConfigMapping {
                 t.maxSessions(),
                 s.sequencing(),
                 t.trace().bits() | s.trace().bits() | extraTrace,
-                true); // no hide-avps-in-sccrp key yet (xl2tpd peers need false: docs/codec.md)
+                t.hideAvpsInSccrp());
         return new TunnelPlan(settings, t.sourcePort());
     }
 }
