@@ -29,7 +29,10 @@ public final class LnsMetrics {
     private final Timer tunnelSetup;
     private final Timer sessionSetup;
 
+    private final MeterRegistry registry;
+
     public LnsMetrics(MeterRegistry registry, Admission admission) {
+        this.registry = registry;
         for (ControlMessageType t : ControlMessageType.values()) {
             received.put(
                     t,
@@ -82,6 +85,12 @@ public final class LnsMetrics {
                 .register(registry);
         Gauge.builder("lns_sessions_refused", admission, Admission::refusedSessions)
                 .register(registry);
+    }
+
+    /** Registers the system totals of per-tunnel counters, over {@code live} tunnels and closed ones. */
+    public TunnelTotals tunnelTotals(
+            java.util.function.Supplier<java.util.Collection<io.lns.l2tp.control.LnsTunnel>> live) {
+        return new TunnelTotals(registry, live);
     }
 
     public void controlReceived(ControlMessage m) {

@@ -12,6 +12,7 @@ import io.lns.l2tp.message.L2tpPacket;
 import io.lns.l2tp.message.L2tpPacketDecoder;
 import io.lns.l2tp.message.L2tpPacketEncoder;
 import io.lns.server.metrics.LnsMetrics;
+import io.lns.server.metrics.TunnelTotals;
 import io.lns.server.tunnel.Admission;
 import io.lns.server.tunnel.TunnelRegistry;
 import io.netty.bootstrap.Bootstrap;
@@ -63,11 +64,13 @@ public final class L2tpTransport implements AutoCloseable {
     private final boolean epoll;
     private final List<Channel> listeners = new ArrayList<>();
     private final ChannelHandler dispatcher = new Dispatcher();
+    private final TunnelTotals totals;
 
     public L2tpTransport(ServerSettings settings, Admission admission, LnsMetrics metrics) {
         this.settings = settings;
         this.admission = admission;
         this.metrics = metrics;
+        this.totals = metrics.tunnelTotals(this::liveTunnels);
         this.epoll = Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(
                 settings.threads(), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -148,7 +151,16 @@ public final class L2tpTransport implements AutoCloseable {
         return ByteBufAllocator.DEFAULT;
     }
 
+    private java.util.Collection<io.lns.l2tp.control.LnsTunnel> liveTunnels() {
+        List<io.lns.l2tp.control.LnsTunnel> live = new ArrayList<>();
+        for (TunnelHost h : registry.all()) {
+            if (h.tunnel() != null && !h.closed()) live.add(h.tunnel());
+        }
+        return live;
+    }
+
     void tunnelGone(TunnelHost host, InetSocketAddress wellKnownLocal) {
+        if (host.tunnel() != null) totals.tunnelClosed(host.tunnel());
         registry.remove(host.localId(), host.peer, host.peerTunnelId, wellKnownLocal);
         admission.tunnelClosed();
     }

@@ -72,6 +72,7 @@ class LoadtestIntegrationTest {
         assertThat(report.teardown().stopccnAcked()).isEqualTo(10);
         awaitNoTunnels();
         assertThat(meters.get("lns_session_setup").timer().count()).isEqualTo(1000);
+        assertThat(meters.get("lns_control_illegal").functionCounter().count()).isZero();
     }
 
     @Test
@@ -95,6 +96,9 @@ class LoadtestIntegrationTest {
             assertThat(report.tunnels().up()).isEqualTo(5);
             assertThat(report.sessions().up()).isEqualTo(100);
             assertThat(report.control().retransmitted()).isPositive();
+            assertThat(meters.get("lns_control_retransmits").functionCounter().count())
+                    .as("the LNS retransmitted too")
+                    .isPositive();
         }
     }
 
@@ -160,6 +164,8 @@ class LoadtestIntegrationTest {
         assertThat(report.sessions().up()).isEqualTo(50);
         assertThat(admission.refusedTunnels()).isPositive();
         assertThat(admission.refusedSessions()).isEqualTo(10);
+        assertThat(meters.get("lns_session_setup_failures").functionCounter().count())
+                .isEqualTo(10);
     }
 
     private static TunnelSettings fast(TunnelSettings s) {
