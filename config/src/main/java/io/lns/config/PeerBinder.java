@@ -34,6 +34,7 @@ final class PeerBinder {
         String tunnel = r.reference("tunnel-profile", "tunnel-profiles");
         String session = r.reference("session-profile", "session-profiles");
         String ppp = r.reference("ppp-profile", "ppp-profiles");
+        int maxSessions = r.get("max-sessions", base.maxSessions(), Scalars.ints(0, 1_000_000));
         r.rejectUnknown(null);
 
         if (isDefault) {
@@ -54,7 +55,8 @@ final class PeerBinder {
                 isDefault ? List.of() : hostNames.stream().map(Item::value).toList(),
                 tunnel != null ? tunnel : base.tunnelProfile(),
                 session != null ? session : base.sessionProfile(),
-                ppp != null ? ppp : base.pppProfile());
+                ppp != null ? ppp : base.pppProfile(),
+                maxSessions);
     }
 
     private static boolean absentOrEmpty(Node n) {

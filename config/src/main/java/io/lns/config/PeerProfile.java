@@ -11,17 +11,19 @@ import java.util.Objects;
  * @param tunnelProfile tunnel profile for tunnels from this peer
  * @param sessionProfile session profile when neither the request nor the tunnel profile names one
  * @param pppProfile ppp profile when neither the request, the session nor the tunnel profile names one
+ * @param maxSessions sessions all tunnels from one matching peer address may carry; 0: no limit
  */
 public record PeerProfile(
         List<IpPrefix> addresses,
         List<String> hostNames,
         String tunnelProfile,
         String sessionProfile,
-        String pppProfile) {
+        String pppProfile,
+        int maxSessions) {
 
     /** The built-in {@code default} peer profile: no match criteria, every reference to {@code default}. */
     public static final PeerProfile DEFAULTS =
-            new PeerProfile(List.of(), List.of(), Config.DEFAULT, Config.DEFAULT, Config.DEFAULT);
+            new PeerProfile(List.of(), List.of(), Config.DEFAULT, Config.DEFAULT, Config.DEFAULT, 0);
 
     public PeerProfile {
         addresses = List.copyOf(addresses);

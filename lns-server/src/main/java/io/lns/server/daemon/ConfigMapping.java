@@ -60,6 +60,6 @@ final class ConfigMapping {
                 s.sequencing(),
                 t.trace().bits() | s.trace().bits() | extraTrace,
                 t.hideAvpsInSccrp());
-        return new TunnelPlan(settings, t.sourcePort());
+        return new TunnelPlan(settings, t.sourcePort(), peerProfile.maxSessions());
     }
 }

@@ -251,7 +251,7 @@ public final class L2tpTransport implements AutoCloseable {
             case AUTO -> registry.claimWellKnownPort(wellKnown, peer, host.localId());
         };
         loop.execute(() -> {
-            host.start(plan.settings(), sccrq, now);
+            host.start(plan, sccrq, now);
             openSocket(
                     host,
                     useListenPort ? wellKnown : new InetSocketAddress(local.getAddress(), 0),

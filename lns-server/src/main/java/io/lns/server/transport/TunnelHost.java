@@ -47,6 +47,7 @@ final class TunnelHost implements TunnelEvents {
     private long timerAt = ReliableChannel.NEVER;
     private boolean closed;
     private long createdAt;
+    private int peerMaxSessions;
 
     TunnelHost(L2tpTransport transport, EventLoop loop, InetSocketAddress peer, int peerTunnelId, int localId) {
         this.transport = transport;
@@ -57,7 +58,9 @@ final class TunnelHost implements TunnelEvents {
     }
 
     /** Creates the tunnel and handles its SCCRQ; the socket may still be opening. */
-    void start(TunnelSettings settings, ControlMessage sccrq, long now) {
+    void start(TunnelPlan plan, ControlMessage sccrq, long now) {
+        TunnelSettings settings = plan.settings();
+        peerMaxSessions = plan.peerMaxSessions();
         createdAt = now;
         tunnel = new LnsTunnel(localId, settings, this, new SecureRandom(), now);
         tunnel.onMessage(sccrq, now);
@@ -163,7 +166,7 @@ final class TunnelHost implements TunnelEvents {
 
     @Override
     public Optional<Refusal> admitSession(LnsTunnel t) {
-        return transport.admission().admitSession(System.nanoTime());
+        return transport.admission().admitSession(System.nanoTime(), peer.getAddress(), peerMaxSessions);
     }
 
     @Override
@@ -190,7 +193,7 @@ final class TunnelHost implements TunnelEvents {
 
     @Override
     public void sessionClosed(LnsTunnel t, LnsSession s, String reason) {
-        transport.admission().sessionClosed(s.establishedAt() != 0);
+        transport.admission().sessionClosed(s.establishedAt() != 0, peer.getAddress());
         log.info("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
     }
 

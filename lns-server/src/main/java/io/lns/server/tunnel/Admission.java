@@ -2,7 +2,9 @@ package io.lns.server.tunnel;
 
 import io.lns.l2tp.control.Refusal;
 import io.lns.l2tp.message.ResultCodes;
+import java.net.InetAddress;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -32,6 +34,7 @@ public final class Admission {
     private final AtomicInteger tunnels = new AtomicInteger();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger sessionsInSetup = new AtomicInteger();
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> peerSessions = new ConcurrentHashMap<>();
     private final LongAdder refusedTunnels = new LongAdder();
     private final LongAdder refusedSessions = new LongAdder();
 
@@ -58,6 +61,28 @@ public final class Admission {
 
     public void tunnelClosed() {
         tunnels.decrementAndGet();
+    }
+
+    /**
+     * Reserves a session in setup for a call from {@code peer} (whose profile allows it
+     * {@code peerLimit} sessions, 0 for no limit), or says why not.
+     */
+    public Optional<Refusal> admitSession(long now, InetAddress peer, int peerLimit) {
+        AtomicInteger perPeer = peerSessions.computeIfAbsent(peer, p -> new AtomicInteger());
+        if (!reserve(perPeer, peerLimit)) {
+            refusedSessions.increment();
+            return Optional.of(noResources("peer session limit " + peerLimit));
+        }
+        Optional<Refusal> r = admitSession(now);
+        if (r.isPresent()) perPeer.decrementAndGet();
+        return r;
+    }
+
+    /** A session of {@code peer} admitted by {@link #admitSession(long, InetAddress, int)} ended. */
+    public void sessionClosed(boolean established, InetAddress peer) {
+        AtomicInteger perPeer = peerSessions.get(peer);
+        if (perPeer != null) perPeer.decrementAndGet();
+        sessionClosed(established);
     }
 
     /** Reserves a session in setup, or says why not. */

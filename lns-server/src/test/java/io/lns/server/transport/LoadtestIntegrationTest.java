@@ -34,10 +34,15 @@ class LoadtestIntegrationTest {
     private L2tpTransport transport;
 
     private InetSocketAddress startLns(TunnelSettings tunnelSettings, Admission.Limits limits) throws Exception {
+        return startLns(tunnelSettings, limits, 0);
+    }
+
+    private InetSocketAddress startLns(TunnelSettings tunnelSettings, Admission.Limits limits, int peerMaxSessions)
+            throws Exception {
         admission = new Admission(limits, System.nanoTime());
         ServerSettings settings = new ServerSettings(
                 List.of(new InetSocketAddress("127.0.0.3", 0)),
-                (peer, host) -> new TunnelPlan(tunnelSettings, SourcePort.AUTO),
+                (peer, host) -> new TunnelPlan(tunnelSettings, SourcePort.AUTO, peerMaxSessions),
                 limits,
                 2,
                 4 << 20);
@@ -166,6 +171,15 @@ class LoadtestIntegrationTest {
         assertThat(admission.refusedSessions()).isEqualTo(10);
         assertThat(meters.get("lns_session_setup_failures").functionCounter().count())
                 .isEqualTo(10);
+    }
+
+    @Test
+    void aPeerSessionLimitCountsAcrossThatPeersTunnels() throws Exception {
+        InetSocketAddress lns = startLns(TunnelSettings.defaults("lns-it"), Admission.Limits.NONE, 30);
+        LoadReport report = load(lns, 4, 10, LacConfig.defaults());
+        assertThat(report.tunnels().up()).isEqualTo(4);
+        assertThat(report.sessions().up()).isEqualTo(30);
+        assertThat(admission.refusedSessions()).isEqualTo(10);
     }
 
     private static TunnelSettings fast(TunnelSettings s) {
