@@ -74,6 +74,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "-D", description = "Trace every category of every tunnel and session (as -d ALL).")
     boolean debugAll;
 
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Also append the log to FILE.")
+    Path logFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -83,6 +86,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (checkOnly) return CheckCommand.check(configFile);
+        if (logFile != null) LogFile.attach(logFile);
         Config config;
         try {
             config = configFile == null ? ConfigLoader.loadDefault() : ConfigLoader.load(configFile);
