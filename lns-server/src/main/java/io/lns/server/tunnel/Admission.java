@@ -1,6 +1,7 @@
 package io.lns.server.tunnel;
 
 import io.lns.l2tp.control.Refusal;
+import io.lns.l2tp.control.TokenBucket;
 import io.lns.l2tp.message.ResultCodes;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -40,8 +41,8 @@ public final class Admission {
 
     public Admission(Limits limits, long now) {
         this.limits = limits;
-        this.tunnelRate = new TokenBucket(limits.tunnelsPerSecond(), limits.tunnelBurst(), now);
-        this.callRate = new TokenBucket(limits.callsPerSecond(), limits.callBurst(), now);
+        this.tunnelRate = TokenBucket.full(limits.tunnelsPerSecond(), limits.tunnelBurst(), now);
+        this.callRate = TokenBucket.full(limits.callsPerSecond(), limits.callBurst(), now);
     }
 
     /** Reserves a tunnel, or says why not; a reservation is released by {@link #tunnelClosed()}. */
@@ -51,7 +52,7 @@ public final class Admission {
             r = new Refusal(ResultCodes.STOPCCN_NOT_AUTHORIZED, -1, "remote tunnel creation denied");
         } else if (!reserve(tunnels, limits.maxTunnels())) {
             r = noResources("tunnel limit " + limits.maxTunnels());
-        } else if (!tunnelRate.tryTake(now)) {
+        } else if (!take(tunnelRate, now)) {
             tunnels.decrementAndGet();
             r = noResources("new tunnel rate limit");
         }
@@ -93,7 +94,7 @@ public final class Admission {
         } else if (!reserve(sessionsInSetup, limits.maxSessionsInSetup())) {
             sessions.decrementAndGet();
             r = noResources("sessions in setup limit " + limits.maxSessionsInSetup());
-        } else if (!callRate.tryTake(now)) {
+        } else if (!take(callRate, now)) {
             sessions.decrementAndGet();
             sessionsInSetup.decrementAndGet();
             r = noResources("new call rate limit");
@@ -131,6 +132,13 @@ public final class Admission {
 
     public long refusedSessions() {
         return refusedSessions.sum();
+    }
+
+    /** Buckets are shared by every event loop. */
+    private static boolean take(TokenBucket bucket, long now) {
+        synchronized (bucket) {
+            return bucket.tryTake(now);
+        }
     }
 
     private static boolean reserve(AtomicInteger counter, int max) {

@@ -1,5 +1,6 @@
 package io.lns.loadtest.run;
 
+import io.lns.l2tp.control.TokenBucket;
 import io.lns.loadtest.lac.Failure;
 import io.lns.loadtest.lac.LacListener;
 import io.lns.loadtest.lac.LacSession;

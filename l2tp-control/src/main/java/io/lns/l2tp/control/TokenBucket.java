@@ -1,8 +1,9 @@
-package io.lns.loadtest.run;
+package io.lns.l2tp.control;
 
 /**
- * Paces new calls: {@code rate} tokens per second, at most {@code burst} saved up. A rate of 0 or
- * less means no limit. Driven by the caller's clock (nanoseconds); not thread-safe.
+ * A token bucket: {@code rate} tokens per second, at most {@code burst} saved up. A rate of 0 or
+ * less means no limit. Paces the load tester's calls and limits the LNS's new tunnels and calls.
+ * Driven by the caller's clock (nanoseconds); not thread-safe.
  */
 public final class TokenBucket {
     private static final double NANOS = 1e9;
@@ -12,11 +13,21 @@ public final class TokenBucket {
     private double tokens;
     private long last;
 
+    /** Starts with one token: pacing begins at once, without an initial burst. */
     public TokenBucket(double rate, double burst, long now) {
+        this(rate, burst, 1, now);
+    }
+
+    private TokenBucket(double rate, double burst, double initial, long now) {
         this.rate = rate;
         this.burst = Math.max(1, burst);
-        this.tokens = 1;
+        this.tokens = Math.min(this.burst, initial);
         this.last = now;
+    }
+
+    /** Starts full: a limit that allows its whole burst from the start. */
+    public static TokenBucket full(double rate, double burst, long now) {
+        return new TokenBucket(rate, burst, burst, now);
     }
 
     /** A bucket that saves up at most 50 ms worth of tokens (at least one). */

@@ -1,4 +1,4 @@
-package io.lns.loadtest.run;
+package io.lns.l2tp.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,5 +34,15 @@ class TokenBucketTest {
         TokenBucket free = TokenBucket.forRate(0, 0);
         for (int i = 0; i < 1000; i++) assertThat(free.tryTake(0)).isTrue();
         assertThat(free.nanosUntilToken(0)).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFullBucketAllowsItsBurstAtOnceThenTheRate() {
+        TokenBucket b = TokenBucket.full(10, 3, 0);
+        int taken = 0;
+        while (b.tryTake(0)) taken++;
+        org.assertj.core.api.Assertions.assertThat(taken).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThat(b.tryTake(100_000_000L)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(b.tryTake(100_000_000L)).isFalse();
     }
 }
