@@ -320,19 +320,7 @@ public final class LnsTunnel {
         switch (type) {
             case HELLO -> {}
             case ICRQ -> onIcrq(m, now);
-            case ICCN -> {
-                if (s == null || s.state() != LnsSession.State.WAIT_CONNECT) {
-                    sessionFsmError(s, m, now);
-                    return;
-                }
-                s.connected(
-                        m.find(TxConnectSpeed.class).map(TxConnectSpeed::bps).orElse(0L),
-                        m.find(RxConnectSpeed.class).map(RxConnectSpeed::bps).orElse(0L),
-                        m.find(SequencingRequired.class).isPresent(),
-                        proxyAvps(m),
-                        now);
-                events.sessionEstablished(this, s);
-            }
+            case ICCN -> callConnected(s, LnsSession.State.WAIT_CONNECT, m, proxyAvps(m), now);
             case OCRP -> {
                 if (s == null || s.state() != LnsSession.State.WAIT_REPLY) {
                     sessionFsmError(s, m, now);
@@ -341,19 +329,7 @@ public final class LnsTunnel {
                 s.peerId(m.find(AssignedSessionId.class).orElseThrow().id());
                 s.state(LnsSession.State.WAIT_CS_ANSWER);
             }
-            case OCCN -> {
-                if (s == null || s.state() != LnsSession.State.WAIT_CS_ANSWER) {
-                    sessionFsmError(s, m, now);
-                    return;
-                }
-                s.connected(
-                        m.find(TxConnectSpeed.class).map(TxConnectSpeed::bps).orElse(0L),
-                        m.find(RxConnectSpeed.class).map(RxConnectSpeed::bps).orElse(0L),
-                        m.find(SequencingRequired.class).isPresent(),
-                        List.of(),
-                        now);
-                events.sessionEstablished(this, s);
-            }
+            case OCCN -> callConnected(s, LnsSession.State.WAIT_CS_ANSWER, m, List.of(), now);
             case CDN -> {
                 if (s != null) {
                     String why = m.find(ResultCode.class).map(r -> "CDN " + r).orElse("CDN");
@@ -369,6 +345,21 @@ public final class LnsTunnel {
             case SCCRQ, SCCRP, SCCCN -> fsmError(type, now);
             default -> stats.illegal++;
         }
+    }
+
+    /** ICCN (§7.4.2) or OCCN (§7.5.1): the call is up, if it was waiting for exactly this. */
+    private void callConnected(LnsSession s, LnsSession.State expected, ControlMessage m, List<Avp> proxy, long now) {
+        if (s == null || s.state() != expected) {
+            sessionFsmError(s, m, now);
+            return;
+        }
+        s.connected(
+                m.find(TxConnectSpeed.class).map(TxConnectSpeed::bps).orElse(0L),
+                m.find(RxConnectSpeed.class).map(RxConnectSpeed::bps).orElse(0L),
+                m.find(SequencingRequired.class).isPresent(),
+                proxy,
+                now);
+        events.sessionEstablished(this, s);
     }
 
     private void onIcrq(ControlMessage m, long now) {
