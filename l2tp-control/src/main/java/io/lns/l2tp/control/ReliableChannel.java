@@ -211,6 +211,11 @@ public final class ReliableChannel {
         return cwnd;
     }
 
+    /** The peer's Receive Window Size (4 until it says otherwise). */
+    public int peerWindow() {
+        return peerWindow;
+    }
+
     public ReliableChannelStats stats() {
         return stats;
     }

@@ -124,7 +124,8 @@ public final class L2tpTransport implements AutoCloseable {
             var t = h.tunnel();
             if (t == null) continue;
             lines.add(String.format(
-                    "tunnel %d/%d %s peer %s (%s) sessions %d Ns %d Nr %d cwnd %d retransmits %d",
+                    "tunnel %d/%d %s peer %s (%s) sessions %d Ns %d Nr %d peer RWS %d cwnd %d retransmits %d"
+                            + " HELLOs %d ZLBs %d",
                     t.localId(),
                     t.peerId(),
                     t.state(),
@@ -133,8 +134,11 @@ public final class L2tpTransport implements AutoCloseable {
                     t.sessions().size(),
                     t.channel().ns(),
                     t.channel().nr(),
+                    t.channel().peerWindow(),
                     t.channel().congestionWindow(),
-                    t.channel().stats().retransmitted()));
+                    t.channel().stats().retransmitted(),
+                    t.stats().hellosSent(),
+                    t.channel().stats().zlbSent()));
         }
         return lines;
     }

@@ -86,6 +86,10 @@ class Xl2tpdInteropTest {
             await("xl2tpd's CDN", () -> received("CDN") == 1);
             await("session cleaned up", () -> admission.sessions() == 0);
             assertThat(admission.tunnels()).isEqualTo(1);
+            assertThat(transport.status())
+                    .singleElement()
+                    .asString()
+                    .contains("ESTABLISHED", "peer /127.0.0.5:1701", "peer RWS", "sessions 0");
             lac.hangUp();
             await("StopCCN", () -> received("StopCCN") == 1);
             await("tunnel gone", () -> admission.tunnels() == 0);
