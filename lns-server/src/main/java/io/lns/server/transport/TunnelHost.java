@@ -46,6 +46,7 @@ final class TunnelHost implements TunnelEvents {
     private ScheduledFuture<?> timer;
     private long timerAt = ReliableChannel.NEVER;
     private boolean closed;
+    private boolean flushPending;
     private long createdAt;
     private int peerMaxSessions;
 
@@ -142,8 +143,25 @@ final class TunnelHost implements TunnelEvents {
         if (socket == null) {
             unsent.add(out);
         } else {
-            socket.writeAndFlush(out, socket.voidPromise());
+            socket.write(out, socket.voidPromise());
+            scheduleFlush();
         }
+    }
+
+    /**
+     * One flush (one sendmmsg) for everything written while the loop handles its current batch of
+     * events: the task runs after the loop's I/O, so the replies to all datagrams of a read burst,
+     * across all sockets, leave together.
+     */
+    private void scheduleFlush() {
+        if (flushPending) return;
+        flushPending = true;
+        loop.execute(this::flush);
+    }
+
+    private void flush() {
+        flushPending = false;
+        if (socket != null) socket.flush();
     }
 
     @Override
