@@ -201,7 +201,9 @@ final class TunnelHost implements TunnelEvents {
     public void sessionEstablished(LnsTunnel t, LnsSession s) {
         transport.admission().sessionEstablished();
         transport.metrics().sessionEstablished(s.establishedAt() - s.createdAt());
-        log.info(
+        // Per-session lines are DEBUG: at tens of thousands of setups a second, one INFO line (one
+        // write) each would cost the loop more than the L2TP work; metrics count them instead.
+        log.debug(
                 "tunnel {} session {}: established, peer session {}, calling {}",
                 localId,
                 s.localId(),
@@ -212,7 +214,7 @@ final class TunnelHost implements TunnelEvents {
     @Override
     public void sessionClosed(LnsTunnel t, LnsSession s, String reason) {
         transport.admission().sessionClosed(s.establishedAt() != 0, peer.getAddress());
-        log.info("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
+        log.debug("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
     }
 
     @Override
