@@ -177,7 +177,10 @@ final class TunnelHost implements TunnelEvents {
         if (timer != null) timer.cancel(false);
         unsent.forEach(ByteBuf::release);
         unsent.clear();
-        if (socket != null) socket.close();
+        if (socket != null) {
+            socket.flush(); // what the last event wrote (an ack, say) still goes out
+            socket.close();
+        }
         transport.tunnelGone(this, wellKnownLocal);
         log.info("tunnel {}: closed ({})", localId, reason);
     }
