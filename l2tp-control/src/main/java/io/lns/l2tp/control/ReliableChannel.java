@@ -1,6 +1,7 @@
 package io.lns.l2tp.control;
 
 import io.lns.l2tp.avp.Avp;
+import io.lns.l2tp.avp.MessageAvps.MessageType;
 import io.lns.l2tp.header.L2tpHeader;
 import io.lns.l2tp.message.ControlMessage;
 import io.lns.l2tp.message.ControlMessageType;
@@ -105,10 +106,7 @@ public final class ReliableChannel {
     public void send(int sessionId, List<Avp> avps, long now) {
         if (failed) return;
         Queued q = new Queued(sessionId, List.copyOf(avps));
-        ControlMessageType type = new ControlMessage(L2tpHeader.control(0, 0, 0, 0), q.avps())
-                .type()
-                .orElse(null);
-        if (type == ControlMessageType.HELLO || type == ControlMessageType.StopCCN || type == ControlMessageType.CDN) {
+        if (urgent(q.avps())) {
             urgent.add(q);
         } else {
             normal.add(q);
@@ -276,6 +274,13 @@ public final class ReliableChannel {
             stats.sent++;
             transmit(f.ns, f.sessionId, f.avps);
         }
+    }
+
+    /** HELLO, StopCCN and CDN: the Message Type AVP (first) says so. */
+    private static boolean urgent(List<Avp> avps) {
+        if (avps.isEmpty() || !(avps.get(0).value() instanceof MessageType mt)) return false;
+        ControlMessageType type = mt.type().orElse(null);
+        return type == ControlMessageType.HELLO || type == ControlMessageType.StopCCN || type == ControlMessageType.CDN;
     }
 
     private void transmit(int ns, int sessionId, List<Avp> avps) {

@@ -46,6 +46,7 @@ final class TunnelHost implements TunnelEvents {
     private ScheduledFuture<?> timer;
     private long timerAt = ReliableChannel.NEVER;
     private boolean closed;
+    private boolean flushPending;
     private long createdAt;
     private int peerMaxSessions;
 
@@ -142,8 +143,25 @@ final class TunnelHost implements TunnelEvents {
         if (socket == null) {
             unsent.add(out);
         } else {
-            socket.writeAndFlush(out, socket.voidPromise());
+            socket.write(out, socket.voidPromise());
+            scheduleFlush();
         }
+    }
+
+    /**
+     * One flush (one sendmmsg) for everything written while the loop handles its current batch of
+     * events: the task runs after the loop's I/O, so the replies to all datagrams of a read burst,
+     * across all sockets, leave together.
+     */
+    private void scheduleFlush() {
+        if (flushPending) return;
+        flushPending = true;
+        loop.execute(this::flush);
+    }
+
+    private void flush() {
+        flushPending = false;
+        if (socket != null) socket.flush();
     }
 
     @Override
@@ -159,7 +177,10 @@ final class TunnelHost implements TunnelEvents {
         if (timer != null) timer.cancel(false);
         unsent.forEach(ByteBuf::release);
         unsent.clear();
-        if (socket != null) socket.close();
+        if (socket != null) {
+            socket.flush(); // what the last event wrote (an ack, say) still goes out
+            socket.close();
+        }
         transport.tunnelGone(this, wellKnownLocal);
         log.info("tunnel {}: closed ({})", localId, reason);
     }
@@ -183,7 +204,9 @@ final class TunnelHost implements TunnelEvents {
     public void sessionEstablished(LnsTunnel t, LnsSession s) {
         transport.admission().sessionEstablished();
         transport.metrics().sessionEstablished(s.establishedAt() - s.createdAt());
-        log.info(
+        // Per-session lines are DEBUG: at tens of thousands of setups a second, one INFO line (one
+        // write) each would cost the loop more than the L2TP work; metrics count them instead.
+        log.debug(
                 "tunnel {} session {}: established, peer session {}, calling {}",
                 localId,
                 s.localId(),
@@ -194,7 +217,7 @@ final class TunnelHost implements TunnelEvents {
     @Override
     public void sessionClosed(LnsTunnel t, LnsSession s, String reason) {
         transport.admission().sessionClosed(s.establishedAt() != 0, peer.getAddress());
-        log.info("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
+        log.debug("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
     }
 
     @Override

@@ -54,6 +54,7 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
     private boolean connecting;
     private boolean connected;
     private boolean closed;
+    private boolean flushPending;
     private ScheduledFuture<?> timer;
     private long timerAt = NEVER;
     private long malformed;
@@ -124,7 +125,10 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
         loop.execute(() -> {
             closed = true;
             if (timer != null) timer.cancel(false);
-            if (channel != null) channel.close();
+            if (channel != null) {
+                channel.flush();
+                channel.close();
+            }
         });
     }
 
@@ -208,15 +212,27 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
         channel.write(connected ? datagram : new DatagramPacket(datagram, peer), channel.voidPromise());
     }
 
-    /** Flushes what the tunnel wrote and makes sure a timer fires at its next wakeup. */
+    /**
+     * Arranges a flush of what the tunnel wrote and makes sure a timer fires at its next wakeup. The
+     * flush runs once after the loop's current batch of I/O and tasks, so what a read burst or a
+     * batch of new calls produces leaves in one sendmmsg.
+     */
     private void after() {
         if (closed) return;
-        if (channel != null) channel.flush();
+        if (channel != null && !flushPending) {
+            flushPending = true;
+            loop.execute(this::flush);
+        }
         long next = tunnel.nextWakeup();
         if (next >= timerAt) return; // the armed timer fires first (or nothing to do): it re-arms
         if (timer != null) timer.cancel(false);
         timerAt = next;
         timer = loop.schedule(this::tick, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void flush() {
+        flushPending = false;
+        if (channel != null) channel.flush();
     }
 
     private void tick() {

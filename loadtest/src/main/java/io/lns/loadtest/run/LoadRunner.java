@@ -352,7 +352,16 @@ public final class LoadRunner {
 
     /** A BRAS-style Calling Number: a MAC-like id from the tunnel and call numbers. */
     static String callingNumber(int tunnelId, int call) {
-        return String.format(Locale.ROOT, "0200.%04x.%04x", tunnelId, call);
+        // As String.format("0200.%04x.%04x"), without parsing the format for every call.
+        if ((tunnelId | call) >>> 16 != 0) return String.format(Locale.ROOT, "0200.%04x.%04x", tunnelId, call);
+        char[] c = {'0', '2', '0', '0', '.', 0, 0, 0, 0, '.', 0, 0, 0, 0};
+        hex4(c, 5, tunnelId);
+        hex4(c, 10, call);
+        return new String(c);
+    }
+
+    private static void hex4(char[] c, int at, int v) {
+        for (int i = 3; i >= 0; i--, v >>>= 4) c[at + i] = Character.forDigit(v & 0xF, 16);
     }
 
     /** A progress line, at most one a second. */
