@@ -73,7 +73,7 @@ public final class LnsTunnel {
     private final Map<Integer, LnsSession> sessions = new HashMap<>();
     private final TunnelStats stats = new TunnelStats();
 
-    private State state = State.IDLE;
+    private volatile State state = State.IDLE;
     private int peerId;
     private String peerHostName = "";
     private byte[] ourChallenge;

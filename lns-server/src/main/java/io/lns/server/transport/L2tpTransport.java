@@ -163,6 +163,11 @@ public final class L2tpTransport implements AutoCloseable {
         return live;
     }
 
+    /** The tunnel is past setup: an SCCRQ with its key is now a new tunnel. */
+    void sccrqDone(TunnelHost host) {
+        registry.forgetSccrq(host.peer, host.peerTunnelId, host);
+    }
+
     void tunnelGone(TunnelHost host, InetSocketAddress wellKnownLocal) {
         if (host.tunnel() != null) totals.tunnelClosed(host.tunnel());
         registry.remove(host.localId(), host.peer, host.peerTunnelId, wellKnownLocal);
@@ -217,10 +222,17 @@ public final class L2tpTransport implements AutoCloseable {
         int peerTunnelId =
                 sccrq.find(AssignedTunnelId.class).map(AssignedTunnelId::id).orElse(0);
         TunnelHost existing = registry.findBySccrq(peer, peerTunnelId);
+        if (existing != null && !existing.acceptsSccrqRetransmits()) {
+            // A LAC reusing its port and tunnel id while our old tunnel is held closing (§5.7):
+            // a new tunnel, not a retransmission.
+            registry.forgetSccrq(peer, peerTunnelId, existing);
+            existing = null;
+        }
         if (existing != null) {
             // A retransmitted SCCRQ: its tunnel's channel re-acknowledges it.
             ByteBuf copy = content.retainedDuplicate();
-            existing.loop.execute(() -> existing.receive(copy));
+            TunnelHost target = existing;
+            target.loop.execute(() -> target.receive(copy));
             return;
         }
         metrics.controlReceived(sccrq);

@@ -40,12 +40,12 @@ final class TunnelHost implements TunnelEvents {
     private final L2tpTransport transport;
     private final int localId;
     private final ArrayDeque<ByteBuf> unsent = new ArrayDeque<>();
-    private LnsTunnel tunnel;
+    private volatile LnsTunnel tunnel;
     private Channel socket;
     private InetSocketAddress wellKnownLocal;
     private ScheduledFuture<?> timer;
     private long timerAt = ReliableChannel.NEVER;
-    private boolean closed;
+    private volatile boolean closed;
     private boolean flushPending;
     private long createdAt;
     private int peerMaxSessions;
@@ -164,8 +164,19 @@ final class TunnelHost implements TunnelEvents {
         if (socket != null) socket.flush();
     }
 
+    /**
+     * Whether an SCCRQ with this tunnel's key is a retransmission for it: only while it has not
+     * been established or begun closing. Read from the listener's thread.
+     */
+    boolean acceptsSccrqRetransmits() {
+        LnsTunnel t = tunnel;
+        return !closed
+                && (t == null || t.state() == LnsTunnel.State.IDLE || t.state() == LnsTunnel.State.WAIT_CTL_CONN);
+    }
+
     @Override
     public void tunnelEstablished(LnsTunnel t) {
+        transport.sccrqDone(this);
         transport.metrics().tunnelEstablished(System.nanoTime() - createdAt);
         log.info("tunnel {}: established with {} ({}), peer tunnel {}", localId, peer, t.peerHostName(), t.peerId());
     }

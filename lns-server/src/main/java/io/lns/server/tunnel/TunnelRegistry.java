@@ -46,6 +46,11 @@ public final class TunnelRegistry<T> {
         return bySccrq.putIfAbsent(new SccrqKey(peer, peerTunnelId), tunnel);
     }
 
+    /** Stops treating SCCRQs with this key as retransmissions to {@code tunnel}. */
+    public void forgetSccrq(InetSocketAddress peer, int peerTunnelId, T tunnel) {
+        bySccrq.remove(new SccrqKey(peer, peerTunnelId), tunnel);
+    }
+
     /** Releases a claim on port 1701 that could not be used. */
     public void releaseWellKnownPort(InetSocketAddress local, InetSocketAddress peer, int tunnelId) {
         wellKnownPortPaths.remove(new PathKey(local, peer), tunnelId);
