@@ -13,8 +13,18 @@ public final class TunnelStats {
     long hellosSent;
     long zlbs;
 
+    long vendorAvps;
+
     void countReceived(ControlMessage m) {
         m.messageTypeAvp().ifPresent(t -> received[Math.min(t.code(), 31)]++);
+        for (var avp : m.avps()) {
+            if (avp.vendorId() != 0) vendorAvps++;
+        }
+    }
+
+    /** Vendor-specific AVPs received (openl2tpd counts them). */
+    public long vendorAvps() {
+        return vendorAvps;
     }
 
     void countSent(ControlMessage m) {

@@ -351,6 +351,7 @@ class LnsTunnelTest {
                         Avp.raw(false, 9, 1, Octets.of(1, 2)),
                         Avp.of(new PhysicalChannelId(3))));
         assertThat(lac.next().type()).contains(ControlMessageType.ICRP);
+        assertThat(tunnel.stats().vendorAvps()).isEqualTo(1);
     }
 
     @Test

@@ -100,9 +100,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         int extraTrace;
         try {
+            // system.trace and -d both add to every tunnel's profile mask; -D traces everything.
             extraTrace = debugAll
                     ? TraceMask.ALL.bits()
-                    : debug == null ? 0 : TraceMask.parse(debug).bits();
+                    : config.system().trace().bits()
+                            | (debug == null ? 0 : TraceMask.parse(debug).bits());
         } catch (IllegalArgumentException e) {
             System.err.println("lns run: -d: " + e.getMessage());
             return 2;

@@ -39,7 +39,8 @@ public final class TunnelTotals {
                 t -> stats(t).illegal()),
         AUTH_FAILURES("lns_tunnel_auth_failures", "Tunnel authentication failures", t -> stats(t).authFailures()),
         SETUP_FAILURES("lns_session_setup_failures", "Incoming calls refused", t -> stats(t).sessionSetupFailures()),
-        HELLOS("lns_hello_sent", "HELLOs sent", t -> stats(t).hellosSent());
+        HELLOS("lns_hello_sent", "HELLOs sent", t -> stats(t).hellosSent()),
+        VENDOR_AVPS("lns_vendor_avps_received", "Vendor-specific AVPs received", t -> stats(t).vendorAvps());
 
         final String name;
         final String help;
