@@ -391,6 +391,21 @@ class LnsTunnelTest {
     }
 
     @Test
+    void disconnectsASessionWithACdnToThePeersSessionId() {
+        newTunnel(TunnelSettings.defaults("lns1"));
+        establish();
+        int sid = openSession(44);
+        tunnel.disconnect(sid, new Refusal(ResultCodes.CDN_ADMINISTRATIVE, -1, ""), lac.now);
+        ControlMessage cdn = lac.next();
+        assertThat(cdn.type()).contains(ControlMessageType.CDN);
+        assertThat(cdn.header().sessionId()).isEqualTo(44);
+        assertThat(cdn.find(ResultCode.class)).contains(ResultCode.of(ResultCodes.CDN_ADMINISTRATIVE));
+        assertThat(cdn.find(AssignedSessionId.class)).contains(new AssignedSessionId(sid));
+        assertThat(tunnel.sessions()).isEmpty();
+        assertThat(lac.events).last().asString().startsWith("session closed: disconnected by LNS");
+    }
+
+    @Test
     void placesAnOutgoingCall() {
         newTunnel(TunnelSettings.defaults("lns1"));
         establish();
