@@ -248,6 +248,14 @@ public final class OptionFsm {
                 case OptionVerdict.Ack a -> {}
             }
         }
+        if (failureCounter < config.maxFailure()) {
+            List<Integer> present = options.stream().map(ConfigOption::type).toList();
+            for (OptionHandler h : handlers.values()) {
+                if (!present.contains(h.type())) {
+                    h.requireFromPeer().ifPresent(v -> naks.add(new ConfigOption(h.type(), v)));
+                }
+            }
+        }
         boolean good = rejects.isEmpty() && naks.isEmpty();
         if (state == STOPPED) {
             irc();

@@ -1,5 +1,7 @@
 package io.lns.ppp.fsm;
 
+import java.util.Optional;
+
 /**
  * One Configuration Option of a control protocol (RFC 1661 §6), registered on an {@link OptionFsm}.
  * It holds both directions: what we request of the peer, and how we judge what the peer requests.
@@ -21,6 +23,17 @@ public interface OptionHandler {
 
     /** Judges the value the peer requests. */
     OptionVerdict check(byte[] value);
+
+    /**
+     * An option the peer must include in its Configure-Request. When the peer's request leaves this
+     * option out, the automaton adds it with the returned value to its Configure-Nak, prompting the
+     * peer to request it (RFC 1661 §5.3: a Nak may list options "which the sender should include").
+     * Not consulted when the request draws a Configure-Reject, nor once Max-Failure is reached (the
+     * request is then judged on the options it carries). Default: nothing is required.
+     */
+    default Optional<byte[]> requireFromPeer() {
+        return Optional.empty();
+    }
 
     /** We acknowledged the peer's request containing {@code value}: it is now in force. */
     default void peerAcked(byte[] value) {}
