@@ -1,6 +1,9 @@
 package io.lns.server.aaa;
 
 import io.lns.config.Secret;
+import io.lns.ppp.auth.AuthRequest;
+import io.lns.ppp.auth.AuthResult;
+import io.lns.ppp.auth.Authenticator;
 import io.lns.ppp.auth.Chap;
 import io.lns.ppp.auth.MsChapV2;
 import java.nio.charset.StandardCharsets;

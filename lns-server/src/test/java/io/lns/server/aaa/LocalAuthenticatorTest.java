@@ -3,6 +3,8 @@ package io.lns.server.aaa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lns.ppp.auth.AuthRequest;
+import io.lns.ppp.auth.AuthResult;
 import io.lns.ppp.auth.Chap;
 import io.lns.server.pool.Ipv4;
 import java.nio.charset.StandardCharsets;

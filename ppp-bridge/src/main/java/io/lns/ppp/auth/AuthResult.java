@@ -1,4 +1,4 @@
-package io.lns.server.aaa;
+package io.lns.ppp.auth;
 
 import java.net.Inet4Address;
 import java.util.Objects;

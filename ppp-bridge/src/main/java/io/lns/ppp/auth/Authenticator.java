@@ -1,4 +1,4 @@
-package io.lns.server.aaa;
+package io.lns.ppp.auth;
 
 import java.util.concurrent.CompletionStage;
 

@@ -1,0 +1,653 @@
+package io.lns.ppp.session;
+
+import io.lns.ppp.auth.AuthDecodeException;
+import io.lns.ppp.auth.AuthRequest;
+import io.lns.ppp.auth.AuthResult;
+import io.lns.ppp.auth.Chap;
+import io.lns.ppp.auth.MsChapV2;
+import io.lns.ppp.auth.PapMessages;
+import io.lns.ppp.frame.ControlPacket;
+import io.lns.ppp.frame.PppDecodeException;
+import io.lns.ppp.frame.PppFrame;
+import io.lns.ppp.fsm.FsmSink;
+import io.lns.ppp.fsm.State;
+import io.lns.ppp.ipcp.Ipcp;
+import io.lns.ppp.ipcp.IpcpConfig;
+import io.lns.ppp.ipv6cp.Ipv6cp;
+import io.lns.ppp.lcp.AuthProtocol;
+import io.lns.ppp.lcp.Lcp;
+import io.lns.ppp.session.PppSessionConfig.Role;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.random.RandomGenerator;
+
+/**
+ * One PPP link, Sans-IO: LCP, authentication (PAP, CHAP-MD5, MS-CHAPv2 — authenticator or peer
+ * role), then IPCP and optionally IPv6CP, through the phases of RFC 1661 §3.2. Every event takes the
+ * owner's clock {@code now} (nanoseconds); output goes to a {@link PppSessionSink}. Not thread-safe:
+ * the owner calls it from one thread. The authenticator role asks the configured {@code
+ * Authenticator}, whose answer comes back through {@link PppSessionSink#authResultReady} and must be
+ * handed in with {@link #onAuthResult}.
+ */
+public final class PppSession {
+    private final PppSessionConfig config;
+    private final PppSessionSink sink;
+    private final RandomGenerator random;
+    private final Lcp lcp;
+    private Ipcp ipcp;
+    private Ipv6cp ipv6cp;
+
+    private PppPhase phase = PppPhase.DEAD;
+    private String downReason;
+    private boolean downReported;
+    private boolean started;
+
+    private long lcpDeadline = Long.MAX_VALUE;
+    private long ipcpDeadline = Long.MAX_VALUE;
+    private long ipv6Deadline = Long.MAX_VALUE;
+    private long authDeadline = Long.MAX_VALUE;
+    private long reportedDeadline = Long.MAX_VALUE;
+    private long clock;
+    private boolean pendingClose;
+
+    // ---- authentication state ----
+    private AuthProtocol authMethod;
+    private String user;
+    private int authId;
+    private int authRetries;
+    private byte[] challenge;
+    private long pendingToken;
+    private boolean pending;
+    private int pendingId = -1;
+    private int answeredId = -1;
+    private byte[] lastReply; // the Ack/Nak or Success/Failure we sent, for a retransmitted request
+    private String expectedAuthenticatorResponse;
+    private AuthResult.Accepted accepted;
+    private Inet4Address assigned;
+
+    public PppSession(PppSessionConfig config, PppSessionSink sink, RandomGenerator random) {
+        this.config = config;
+        this.sink = sink;
+        this.random = random;
+        this.lcp = new Lcp(config.lcp(), new LcpSink(), random::nextInt);
+        lcp.onProtocolReject(this::protocolRejected);
+    }
+
+    public PppPhase phase() {
+        return phase;
+    }
+
+    public State lcpState() {
+        return lcp.state();
+    }
+
+    public Optional<State> ipcpState() {
+        return Optional.ofNullable(ipcp).map(Ipcp::state);
+    }
+
+    public Optional<State> ipv6cpState() {
+        return Optional.ofNullable(ipv6cp).map(Ipv6cp::state);
+    }
+
+    /** The lower layer (the L2TP session) is up: start LCP. */
+    public void start(long now) {
+        clock = now;
+        if (started) return;
+        started = true;
+        setPhase(PppPhase.ESTABLISH);
+        lcp.open(now);
+        lcp.up(now);
+        reportTimer();
+    }
+
+    /** Administrative close: LCP Terminate-Request, then Dead. */
+    public void close(long now, String reason) {
+        clock = now;
+        noteReason(reason);
+        if (phase != PppPhase.DEAD) setPhase(PppPhase.TERMINATE);
+        lcp.close(now, reason);
+        reportTimer();
+    }
+
+    /** The lower layer went away: everything stops at once. */
+    public void lowerLayerDown(long now, String reason) {
+        clock = now;
+        noteReason(reason);
+        networkDown(now);
+        lcp.down(now);
+        authDeadline = Long.MAX_VALUE;
+        dead();
+        reportTimer();
+    }
+
+    /** A PPP frame arrived. */
+    public void receive(PppFrame frame, long now) {
+        clock = now;
+        switch (frame.protocol()) {
+            case PppFrame.LCP -> control(frame).ifPresent(p -> lcp.receive(p, now));
+            case PppFrame.PAP -> {
+                if (phase == PppPhase.AUTHENTICATE) pap(frame.information(), now);
+            }
+            case PppFrame.CHAP -> {
+                if (phase == PppPhase.AUTHENTICATE || phase == PppPhase.NETWORK) chap(frame.information(), now);
+            }
+            case PppFrame.IPCP -> {
+                if (phase == PppPhase.NETWORK && ipcp != null) control(frame).ifPresent(p -> ipcp.receive(p, now));
+            }
+            case PppFrame.IPV6CP -> {
+                if (!config.ipv6()) {
+                    lcp.rejectProtocol(frame, now);
+                } else if (phase == PppPhase.NETWORK && ipv6cp != null) {
+                    control(frame).ifPresent(p -> ipv6cp.receive(p, now));
+                }
+            }
+            case PppFrame.IPV4 -> {
+                if (ipcp != null && ipcp.state() == State.OPENED) sink.dataFrame(frame);
+            }
+            case PppFrame.IPV6 -> {
+                if (ipv6cp != null && ipv6cp.state() == State.OPENED) sink.dataFrame(frame);
+                else if (!config.ipv6()) lcp.rejectProtocol(frame, now);
+            }
+            default -> lcp.rejectProtocol(frame, now);
+        }
+        reportTimer();
+    }
+
+    /** Drives every timer; call at or after the last {@link PppSessionSink#timerWanted} deadline. */
+    public void tick(long now) {
+        clock = now;
+        lcp.tick(now);
+        if (ipcp != null) ipcp.tick(now);
+        if (ipv6cp != null) ipv6cp.tick(now);
+        if (now >= authDeadline) authTimeout(now);
+        reportTimer();
+    }
+
+    /** The answer to authentication request {@code token}; stale tokens are ignored. */
+    public void onAuthResult(long token, AuthResult result, long now) {
+        clock = now;
+        if (!pending || token != pendingToken || phase != PppPhase.AUTHENTICATE) {
+            return;
+        }
+        pending = false;
+        answeredId = pendingId;
+        authDeadline = Long.MAX_VALUE;
+        switch (result) {
+            case AuthResult.Accepted a -> {
+                accepted = a;
+                reply(successPacket(a));
+                network(now);
+            }
+            case AuthResult.Rejected r -> {
+                reply(failurePacket());
+                close(now, "authentication failed for " + user + ": " + r.reason());
+            }
+        }
+        reportTimer();
+    }
+
+    // ---------------------------------------------------------------- phases
+
+    private void lcpUp(long now) {
+        if (config.role() == Role.AUTHENTICATOR) {
+            Optional<AuthProtocol> agreed = lcp.agreedAuth();
+            if (agreed.isEmpty() && !config.lcp().requestAuth().isEmpty()) {
+                close(now, "peer refused every authentication protocol");
+                return;
+            }
+            authMethod = agreed.orElse(null);
+        } else {
+            authMethod = lcp.peerRequiresAuth().orElse(null);
+            user = config.user();
+        }
+        if (authMethod == null) {
+            network(now);
+            return;
+        }
+        setPhase(PppPhase.AUTHENTICATE);
+        authRetries = config.ncpFsm().maxConfigure();
+        answeredId = -1;
+        pendingId = -1;
+        lastReply = null;
+        if (config.role() == Role.AUTHENTICATOR) {
+            if (authMethod == AuthProtocol.PAP) {
+                armAuthTimer(
+                        now,
+                        config.ncpFsm().restartTimer().toNanos()
+                                * config.ncpFsm().maxConfigure());
+            } else {
+                authId = random.nextInt(256);
+                challenge = new byte[MsChapV2.CHALLENGE_LENGTH];
+                random.nextBytes(challenge);
+                sendChallenge(now);
+            }
+        } else if (authMethod == AuthProtocol.PAP) {
+            authId = random.nextInt(256);
+            sendPapRequest(now);
+        } else {
+            // CHAP peer: wait for the Challenge, bounded like a Configure-Request exchange
+            armAuthTimer(
+                    now,
+                    config.ncpFsm().restartTimer().toNanos() * config.ncpFsm().maxConfigure());
+        }
+    }
+
+    private void network(long now) {
+        Inet4Address peerAddress = null;
+        if (config.role() == Role.AUTHENTICATOR) {
+            Optional<Inet4Address> fixed = accepted == null ? Optional.empty() : accepted.address();
+            Optional<Inet4Address> address =
+                    fixed.isPresent() ? fixed : config.addressPool().get();
+            if (address.isEmpty()) {
+                close(now, "address pool exhausted");
+                return;
+            }
+            peerAddress = address.get();
+            assigned = peerAddress;
+        }
+        setPhase(PppPhase.NETWORK);
+        Inet4Address a = peerAddress;
+        IpcpConfig ipcpConfig = config.role() == Role.AUTHENTICATOR
+                ? IpcpConfig.server(config.gateway(), () -> a, config.primaryDns(), config.secondaryDns())
+                : IpcpConfig.client(config.requestDns());
+        ipcp = new Ipcp(ipcpConfig.withFsm(config.ncpFsm()), new IpcpSink());
+        ipcp.open(now);
+        ipcp.up(now);
+        if (config.ipv6()) {
+            ipv6cp = new Ipv6cp(config.ncpFsm(), new Ipv6cpSink(), random::nextLong);
+            ipv6cp.open(now);
+            ipv6cp.up(now);
+        }
+    }
+
+    private void networkDown(long now) {
+        if (ipcp != null) ipcp.down(now);
+        if (ipv6cp != null) ipv6cp.down(now);
+        ipcp = null;
+        ipv6cp = null;
+        ipcpDeadline = Long.MAX_VALUE;
+        ipv6Deadline = Long.MAX_VALUE;
+    }
+
+    private void dead() {
+        if (phase != PppPhase.DEAD) setPhase(PppPhase.DEAD);
+        pending = false;
+        if (!downReported && started) {
+            downReported = true;
+            sink.sessionDown(downReason == null ? "closed" : downReason);
+        }
+    }
+
+    private void protocolRejected(int protocol) {
+        if (protocol == PppFrame.IPV6CP && ipv6cp != null) {
+            ipv6cp.close(clock, "peer rejected IPv6CP");
+        } else if (protocol == PppFrame.IPCP) {
+            noteReason("peer rejected IPCP");
+            pendingClose = true;
+        }
+    }
+
+    private void setPhase(PppPhase next) {
+        if (next == phase) return;
+        PppPhase from = phase;
+        phase = next;
+        sink.phaseChanged(from, next);
+    }
+
+    private void noteReason(String reason) {
+        if (downReason == null && reason != null) downReason = reason;
+    }
+
+    // ---------------------------------------------------------------- PAP
+
+    private void pap(byte[] info, long now) {
+        PapMessages.Packet packet;
+        try {
+            packet = PapMessages.decode(Unpooled.wrappedBuffer(info));
+        } catch (AuthDecodeException e) {
+            return;
+        }
+        if (authMethod != AuthProtocol.PAP) return;
+        if (config.role() == Role.AUTHENTICATOR) {
+            if (!(packet instanceof PapMessages.Request req)) return;
+            if (pending) return; // duplicate while the authenticator thinks
+            if (req.identifier() == answeredId && lastReply != null) {
+                sink.sendFrame(PppFrame.PAP, lastReply);
+                return;
+            }
+            pendingId = req.identifier();
+            user = req.peerIdString();
+            ask(new AuthRequest.PapRequest(user, req.password()));
+        } else {
+            if (packet.identifier() != authId) return;
+            authDeadline = Long.MAX_VALUE;
+            switch (packet) {
+                case PapMessages.Ack ack -> network(now);
+                case PapMessages.Nak nak -> close(now, "authenticator rejected us: " + nak.message());
+                default -> {}
+            }
+        }
+    }
+
+    private void sendPapRequest(long now) {
+        authRetries--;
+        sink.sendFrame(PppFrame.PAP, encode(PapMessages.Request.of(authId, config.user(), config.password())));
+        armAuthTimer(now, config.ncpFsm().restartTimer().toNanos());
+    }
+
+    // ---------------------------------------------------------------- CHAP and MS-CHAPv2
+
+    private void chap(byte[] info, long now) {
+        Chap.Packet packet;
+        try {
+            packet = Chap.decode(Unpooled.wrappedBuffer(info));
+        } catch (AuthDecodeException e) {
+            return;
+        }
+        if (authMethod != AuthProtocol.CHAP_MD5 && authMethod != AuthProtocol.MSCHAP_V2) return;
+        if (config.role() == Role.AUTHENTICATOR) {
+            if (!(packet instanceof Chap.Response resp) || resp.identifier() != authId) return;
+            if (pending) return;
+            if (answeredId == authId && lastReply != null) {
+                sink.sendFrame(PppFrame.CHAP, lastReply); // our Success/Failure was lost
+                return;
+            }
+            if (phase != PppPhase.AUTHENTICATE) return;
+            authDeadline = Long.MAX_VALUE;
+            user = resp.nameString();
+            pendingId = resp.identifier();
+            if (authMethod == AuthProtocol.CHAP_MD5) {
+                ask(new AuthRequest.ChapRequest(user, authId, challenge, resp.value()));
+            } else {
+                MsChapV2.ResponseValue v;
+                try {
+                    v = MsChapV2.ResponseValue.decode(resp.value());
+                } catch (RuntimeException e) {
+                    return;
+                }
+                ask(new AuthRequest.MsChapV2Request(user, challenge, v.peerChallenge(), v.ntResponse()));
+            }
+        } else {
+            chapPeer(packet, now);
+        }
+    }
+
+    private void chapPeer(Chap.Packet packet, long now) {
+        switch (packet) {
+            case Chap.Challenge c -> {
+                if (phase != PppPhase.AUTHENTICATE) return;
+                authDeadline = Long.MAX_VALUE;
+                authId = c.identifier();
+                byte[] value;
+                if (authMethod == AuthProtocol.CHAP_MD5) {
+                    value = Chap.md5Response(authId, config.password().getBytes(StandardCharsets.UTF_8), c.value());
+                } else {
+                    byte[] auth = c.value();
+                    if (auth.length != MsChapV2.CHALLENGE_LENGTH) return;
+                    byte[] peer = new byte[MsChapV2.CHALLENGE_LENGTH];
+                    random.nextBytes(peer);
+                    String name = MsChapV2.stripDomain(config.user());
+                    byte[] nt = MsChapV2.generateNtResponse(auth, peer, name, config.password());
+                    expectedAuthenticatorResponse =
+                            MsChapV2.generateAuthenticatorResponse(config.password(), nt, peer, auth, name);
+                    value = new MsChapV2.ResponseValue(peer, nt, 0).encode();
+                }
+                sink.sendFrame(
+                        PppFrame.CHAP,
+                        encode(new Chap.Response(authId, value, config.user().getBytes(StandardCharsets.UTF_8))));
+                armAuthTimer(
+                        now,
+                        config.ncpFsm().restartTimer().toNanos()
+                                * config.ncpFsm().maxConfigure());
+            }
+            case Chap.Success s -> {
+                if (phase != PppPhase.AUTHENTICATE || s.identifier() != authId) return;
+                authDeadline = Long.MAX_VALUE;
+                if (authMethod == AuthProtocol.MSCHAP_V2) {
+                    String received;
+                    try {
+                        received = MsChapV2.parseSuccessMessage(s.message());
+                    } catch (AuthDecodeException e) {
+                        close(now, "MS-CHAPv2 Success without a valid S=");
+                        return;
+                    }
+                    if (!MsChapV2.verifyAuthenticatorResponse(expectedAuthenticatorResponse, received)) {
+                        close(now, "MS-CHAPv2: the authenticator's S= response is wrong");
+                        return;
+                    }
+                }
+                network(now);
+            }
+            case Chap.Failure f -> {
+                if (phase != PppPhase.AUTHENTICATE || f.identifier() != authId) return;
+                authDeadline = Long.MAX_VALUE;
+                close(now, "authenticator rejected us: " + f.message());
+            }
+            default -> {}
+        }
+    }
+
+    private void sendChallenge(long now) {
+        authRetries--;
+        sink.sendFrame(
+                PppFrame.CHAP,
+                encode(new Chap.Challenge(authId, challenge, config.hostName().getBytes(StandardCharsets.UTF_8))));
+        armAuthTimer(now, config.ncpFsm().restartTimer().toNanos());
+    }
+
+    // ---------------------------------------------------------------- authenticator plumbing
+
+    private void ask(AuthRequest request) {
+        pending = true;
+        long token = ++pendingToken;
+        authDeadline = Long.MAX_VALUE;
+        config.authenticator()
+                .authenticate(request)
+                .whenComplete((r, e) -> sink.authResultReady(
+                        token, e != null ? new AuthResult.Rejected("authenticator error: " + e) : r));
+    }
+
+    private byte[] successPacket(AuthResult.Accepted a) {
+        return switch (authMethod) {
+            case PAP -> encode(new PapMessages.Ack(answeredId, "Login ok"));
+            case CHAP_MD5 -> encode(new Chap.Success(answeredId, "Welcome"));
+            case MSCHAP_V2 ->
+                encode(new Chap.Success(
+                        answeredId,
+                        MsChapV2.successMessage(
+                                a.msChapV2()
+                                        .orElseThrow(() -> new IllegalStateException(
+                                                "authenticator accepted MS-CHAPv2 without an S= response"))
+                                        .authenticatorResponse(),
+                                "Welcome")));
+        };
+    }
+
+    private byte[] failurePacket() {
+        return switch (authMethod) {
+            case PAP -> encode(new PapMessages.Nak(answeredId, "Authentication failed"));
+            case CHAP_MD5 -> encode(new Chap.Failure(answeredId, "Authentication failed"));
+            case MSCHAP_V2 ->
+                encode(new Chap.Failure(
+                        answeredId,
+                        MsChapV2.failureMessage(
+                                MsChapV2.ERROR_AUTHENTICATION_FAILURE, false, challenge, "Authentication failed")));
+        };
+    }
+
+    private void reply(byte[] packet) {
+        lastReply = packet;
+        sink.sendFrame(authMethod == AuthProtocol.PAP ? PppFrame.PAP : PppFrame.CHAP, packet);
+    }
+
+    private void armAuthTimer(long now, long delay) {
+        authDeadline = now + delay;
+    }
+
+    private void authTimeout(long now) {
+        authDeadline = Long.MAX_VALUE;
+        if (phase != PppPhase.AUTHENTICATE || pending) return;
+        boolean retransmit = authRetries > 0
+                && (config.role() == Role.AUTHENTICATOR
+                        ? authMethod != AuthProtocol.PAP
+                        : authMethod == AuthProtocol.PAP);
+        if (retransmit) {
+            if (config.role() == Role.AUTHENTICATOR) sendChallenge(now);
+            else sendPapRequest(now);
+        } else {
+            close(now, "authentication timed out");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Optional<ControlPacket> control(PppFrame frame) {
+        try {
+            return Optional.of(ControlPacket.decode(frame.information()));
+        } catch (PppDecodeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] encode(PapMessages.Packet p) {
+        ByteBuf buf = Unpooled.buffer();
+        p.encode(buf);
+        return ByteBufUtil.getBytes(buf);
+    }
+
+    private static byte[] encode(Chap.Packet p) {
+        ByteBuf buf = Unpooled.buffer();
+        p.encode(buf);
+        return ByteBufUtil.getBytes(buf);
+    }
+
+    private void reportTimer() {
+        if (pendingClose) {
+            pendingClose = false;
+            close(clock, downReason);
+            return;
+        }
+        long d = Math.min(Math.min(lcpDeadline, authDeadline), Math.min(ipcpDeadline, ipv6Deadline));
+        if (d != reportedDeadline) {
+            reportedDeadline = d;
+            sink.timerWanted(d);
+        }
+    }
+
+    private SessionInfo info() {
+        boolean server = config.role() == Role.AUTHENTICATOR;
+        return new SessionInfo(
+                server ? assigned : ipcp.peerAddress().orElse(null),
+                ipcp.localAddress().orElse(server ? config.gateway() : null),
+                ipcp.primaryDns(),
+                ipcp.secondaryDns(),
+                ipv6Opened() ? ipv6cp.localInterfaceId() : OptionalLong.empty(),
+                ipv6Opened() ? ipv6cp.peerInterfaceId() : OptionalLong.empty(),
+                Optional.ofNullable(user),
+                Optional.ofNullable(authMethod),
+                Optional.ofNullable(accepted));
+    }
+
+    private boolean ipv6Opened() {
+        return ipv6cp != null && ipv6cp.state() == State.OPENED;
+    }
+
+    @Override
+    public String toString() {
+        return "PppSession[" + config.role() + ", " + phase + ", LCP " + lcp.state() + "]";
+    }
+
+    // ---------------------------------------------------------------- layer sinks
+
+    private final class LcpSink implements FsmSink {
+        @Override
+        public void send(int protocol, ControlPacket packet) {
+            sink.sendFrame(protocol, packet.encode());
+        }
+
+        @Override
+        public void timerWanted(long deadline) {
+            lcpDeadline = deadline;
+        }
+
+        @Override
+        public void layerUp() {
+            lcpUp(clock());
+        }
+
+        @Override
+        public void layerDown(String reason) {
+            noteReason(reason);
+            networkDown(clock());
+            pending = false;
+            authDeadline = Long.MAX_VALUE;
+            if (lcp.state() == State.CLOSING || lcp.state() == State.STOPPING) {
+                setPhase(PppPhase.TERMINATE);
+            } else {
+                // the peer renegotiates LCP after it was up: this LNS does not re-authenticate a live link
+                pendingClose = true;
+            }
+        }
+
+        @Override
+        public void layerFinished(String reason) {
+            noteReason(reason);
+            networkDown(clock());
+            authDeadline = Long.MAX_VALUE;
+            dead();
+        }
+    }
+
+    private long clock() {
+        return clock;
+    }
+
+    private final class IpcpSink implements FsmSink {
+        @Override
+        public void send(int protocol, ControlPacket packet) {
+            sink.sendFrame(protocol, packet.encode());
+        }
+
+        @Override
+        public void timerWanted(long deadline) {
+            ipcpDeadline = deadline;
+        }
+
+        @Override
+        public void layerUp() {
+            sink.sessionUp(info());
+        }
+
+        @Override
+        public void layerFinished(String reason) {
+            if (phase == PppPhase.NETWORK) {
+                noteReason("IPCP failed: " + reason);
+                pendingClose = true;
+            }
+        }
+    }
+
+    private final class Ipv6cpSink implements FsmSink {
+        @Override
+        public void send(int protocol, ControlPacket packet) {
+            sink.sendFrame(protocol, packet.encode());
+        }
+
+        @Override
+        public void timerWanted(long deadline) {
+            ipv6Deadline = deadline;
+        }
+
+        @Override
+        public void layerUp() {
+            sink.ipv6Up(
+                    ipv6cp.localInterfaceId().orElse(0),
+                    ipv6cp.peerInterfaceId().orElse(0));
+        }
+    }
+}
