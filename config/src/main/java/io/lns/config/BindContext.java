@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** What one binding run collects: errors, and profile references to check once every profile is known. */
 final class BindContext {
 
-    /** A profile name written at {@code node}, to be found in {@code section}. */
+    /** A profile or pool name written at {@code node}, to be found in {@code section}. */
     record Reference(String section, String name, Node node, String path) {}
 
     private final String file;
@@ -86,11 +86,11 @@ final class BindContext {
         for (Reference r : references) {
             Set<String> names = namesBySection.get(r.section());
             if (!names.contains(r.name())) {
-                String kind = r.section().replace("-profiles", "");
-                error(
-                        r.node(),
-                        r.path(),
-                        "no " + kind + " profile named `" + r.name() + "` (defined: " + String.join(", ", names) + ")");
+                String what = r.section().equals("address-pools")
+                        ? "address pool"
+                        : r.section().replace("-profiles", "") + " profile";
+                String defined = names.isEmpty() ? "none defined" : "defined: " + String.join(", ", names);
+                error(r.node(), r.path(), "no " + what + " named `" + r.name() + "` (" + defined + ")");
             }
         }
     }

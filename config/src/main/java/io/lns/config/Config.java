@@ -5,11 +5,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One loaded configuration, immutable. Every profile map holds a {@code default} entry, and every
  * profile is complete (what a named profile does not set was taken from its kind's {@code default}
- * when the file was loaded). A running server keeps the profiles it resolved for a tunnel or session;
+ * when the file was loaded). Every pool a ppp profile names is in {@code addressPools}. A running server keeps the profiles it resolved for a tunnel or session;
  * a new {@code Config} affects only tunnels and sessions created after it.
  */
 public record Config(
@@ -17,7 +18,8 @@ public record Config(
         Map<String, PeerProfile> peerProfiles,
         Map<String, TunnelProfile> tunnelProfiles,
         Map<String, SessionProfile> sessionProfiles,
-        Map<String, PppProfile> pppProfiles) {
+        Map<String, PppProfile> pppProfiles,
+        Map<String, AddressPool> addressPools) {
 
     /** The reserved profile name of each kind. */
     public static final String DEFAULT = "default";
@@ -28,6 +30,22 @@ public record Config(
         tunnelProfiles = frozen(tunnelProfiles, "tunnel");
         sessionProfiles = frozen(sessionProfiles, "session");
         pppProfiles = frozen(pppProfiles, "ppp");
+        addressPools = Collections.unmodifiableMap(new LinkedHashMap<>(addressPools));
+    }
+
+    /** A config without address pools. */
+    public Config(
+            SystemConfig system,
+            Map<String, PeerProfile> peerProfiles,
+            Map<String, TunnelProfile> tunnelProfiles,
+            Map<String, SessionProfile> sessionProfiles,
+            Map<String, PppProfile> pppProfiles) {
+        this(system, peerProfiles, tunnelProfiles, sessionProfiles, pppProfiles, Map.of());
+    }
+
+    /** The address pool named by {@code profile}, if it names one. */
+    public Optional<AddressPool> pool(PppProfile profile) {
+        return profile.pool().map(addressPools::get);
     }
 
     private static <T> Map<String, T> frozen(Map<String, T> m, String kind) {

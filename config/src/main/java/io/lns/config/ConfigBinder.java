@@ -17,13 +17,14 @@ final class ConfigBinder {
                 ProfileSection.bind(top, "tunnel-profiles", TunnelProfile.DEFAULTS, TunnelBinder::bind);
         Map<String, SessionProfile> sessions =
                 ProfileSection.bind(top, "session-profiles", SessionProfile.DEFAULTS, SessionBinder::bind);
-        Map<String, PppProfile> ppps =
-                ProfileSection.bind(top, "ppp-profiles", PppProfile.DEFAULTS, SessionBinder::bindPpp);
+        Map<String, PppProfile> ppps = ProfileSection.bind(top, "ppp-profiles", PppProfile.DEFAULTS, PppBinder::bind);
+        Map<String, AddressPool> pools = PoolBinder.bindAll(top);
         top.rejectUnknown(null);
         ctx.checkReferences(Map.of(
                 "tunnel-profiles", tunnels.keySet(),
                 "session-profiles", sessions.keySet(),
-                "ppp-profiles", ppps.keySet()));
-        return ctx.hasErrors() ? null : new Config(system, peers, tunnels, sessions, ppps);
+                "ppp-profiles", ppps.keySet(),
+                "address-pools", pools.keySet()));
+        return ctx.hasErrors() ? null : new Config(system, peers, tunnels, sessions, ppps, pools);
     }
 }

@@ -55,6 +55,7 @@ public record ConfigDiff(List<Change> changes) {
         profiles("tunnel-profiles", before.tunnelProfiles(), after.tunnelProfiles(), out);
         profiles("session-profiles", before.sessionProfiles(), after.sessionProfiles(), out);
         profiles("ppp-profiles", before.pppProfiles(), after.pppProfiles(), out);
+        profiles("address-pools", before.addressPools(), after.addressPools(), out);
         return new ConfigDiff(out);
     }
 

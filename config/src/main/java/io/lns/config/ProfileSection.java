@@ -17,7 +17,7 @@ final class ProfileSection {
         T bind(MappingReader r, T base, String name);
     }
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private ProfileSection() {}
 

@@ -3,7 +3,7 @@ package io.lns.config;
 import java.util.Map;
 import java.util.Optional;
 
-/** Binds session and ppp profiles. */
+/** Binds session profiles. */
 final class SessionBinder {
 
     static final Map<String, Sequencing> SEQUENCING = TunnelBinder.words(Sequencing.values());
@@ -16,10 +16,5 @@ final class SessionBinder {
         String ppp = r.reference("ppp-profile", "ppp-profiles");
         r.rejectUnknown(null);
         return new SessionProfile(seq, trace, ppp != null ? Optional.of(ppp) : base.pppProfile());
-    }
-
-    static PppProfile bindPpp(MappingReader r, PppProfile base, String name) {
-        r.rejectUnknown("ppp profiles take no keys yet");
-        return base;
     }
 }

@@ -2,8 +2,11 @@ package io.lns.config;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -29,6 +32,7 @@ final class SystemBinder {
         boolean deny = r.get("deny-remote-tunnel-creates", d.denyRemoteTunnelCreates(), Scalars::bool);
         InetSocketAddress metrics = r.get("metrics-address", d.metricsAddress(), Values::socketAddress);
         TraceMask trace = r.get("trace", d.trace(), Values::trace);
+        Optional<Path> usersFile = r.get("users-file", d.usersFile(), SystemBinder::usersFile);
         r.rejectUnknown(null);
         return new SystemConfig(
                 listen,
@@ -41,7 +45,8 @@ final class SystemBinder {
                 callRate,
                 deny,
                 metrics,
-                trace);
+                trace,
+                usersFile);
     }
 
     private static List<InetAddress> listenAddresses(Node n, String path, BindContext ctx) {
@@ -59,6 +64,21 @@ final class SystemBinder {
             }
         }
         return list;
+    }
+
+    private static Optional<Path> usersFile(Node n, String path, BindContext ctx) {
+        String text = Scalars.text(n, path, ctx, "a file path");
+        if (text == null) return null;
+        if (text.isBlank() || text.indexOf('\0') >= 0) {
+            ctx.error(n, path, "a file path is not empty and has no NUL character");
+            return null;
+        }
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            ctx.error(n, path, ctx.quote(text) + ": not a valid path: " + e.getReason());
+            return null;
+        }
     }
 
     private static RateLimit rate(MappingReader parent, String key, RateLimit base) {

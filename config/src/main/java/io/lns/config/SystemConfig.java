@@ -2,8 +2,10 @@ package io.lns.config;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code system} section: listeners, limits and global switches.
@@ -19,6 +21,7 @@ import java.util.Objects;
  * @param denyRemoteTunnelCreates refuse every SCCRQ (drain)
  * @param metricsAddress where the Prometheus endpoint listens
  * @param trace system-wide trace categories
+ * @param usersFile the local users file (PPP user names and passwords), if any
  */
 public record SystemConfig(
         List<InetAddress> listenAddresses,
@@ -31,7 +34,8 @@ public record SystemConfig(
         RateLimit newCallRate,
         boolean denyRemoteTunnelCreates,
         InetSocketAddress metricsAddress,
-        TraceMask trace) {
+        TraceMask trace,
+        Optional<Path> usersFile) {
 
     public SystemConfig {
         listenAddresses = List.copyOf(listenAddresses);
@@ -40,6 +44,7 @@ public record SystemConfig(
         Objects.requireNonNull(newCallRate, "newCallRate");
         Objects.requireNonNull(metricsAddress, "metricsAddress");
         Objects.requireNonNull(trace, "trace");
+        Objects.requireNonNull(usersFile, "usersFile");
     }
 
     /** The built-in values, with {@code hostName} as the host name. */
@@ -55,6 +60,7 @@ public record SystemConfig(
                 new RateLimit(200, 500),
                 false,
                 IpLiterals.parseSocketAddress("127.0.0.1:9101"),
-                TraceMask.NONE);
+                TraceMask.NONE,
+                Optional.empty());
     }
 }

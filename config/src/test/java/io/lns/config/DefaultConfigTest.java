@@ -3,10 +3,13 @@ package io.lns.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +51,51 @@ class DefaultConfigTest {
     void defaultFileSpellsOutTheBuiltInValues() throws Exception {
         Config fromFile = ConfigLoader.parse("lns.yaml", ConfigLoader.defaultYaml(), "h");
         Config builtIn = ConfigLoader.parse("empty.yaml", "", "h");
-        assertThat(fromFile).isEqualTo(builtIn);
+        // The file adds one thing to the built-in values: the pool `default`, used by the default ppp profile.
+        PppProfile filePpp = fromFile.pppProfiles().get("default");
+        assertThat(filePpp.pool()).contains("default");
+        assertThat(fromFile.pool(filePpp).orElseThrow())
+                .isEqualTo(new AddressPool(List.of(AddressRange.parse("100.64.0.0/16")), gateway("100.64.0.1")));
+        assertThat(fromFile.addressPools()).containsOnlyKeys("default");
+        assertThat(builtIn.addressPools()).isEmpty();
+        assertThat(builtIn.pppProfiles().get("default")).isEqualTo(PppProfile.DEFAULTS);
+        assertThat(new Config(
+                        fromFile.system(),
+                        fromFile.peerProfiles(),
+                        fromFile.tunnelProfiles(),
+                        fromFile.sessionProfiles(),
+                        Map.of("default", PppProfile.DEFAULTS)))
+                .isEqualTo(builtIn);
+        assertThat(ConfigDiff.between(builtIn, fromFile).paths())
+                .containsExactly("ppp-profiles.default.pool", "address-pools.default");
         assertThat(builtIn.system()).isEqualTo(SystemConfig.defaults("h"));
         assertThat(builtIn.tunnelProfiles().get("default")).isEqualTo(TunnelProfile.DEFAULTS);
         assertThat(builtIn.sessionProfiles().get("default")).isEqualTo(SessionProfile.DEFAULTS);
         assertThat(builtIn.peerProfiles().get("default")).isEqualTo(PeerProfile.DEFAULTS);
-        assertThat(ConfigDiff.between(fromFile, builtIn).isEmpty()).isTrue();
+    }
+
+    @Test
+    void embeddedDefaultPppProfile() {
+        Config c = ConfigLoader.loadDefault();
+        PppProfile p = c.resolvePpp(null);
+        assertThat(p.authProtocols())
+                .containsExactly(PppAuthProtocol.MSCHAPV2, PppAuthProtocol.CHAP, PppAuthProtocol.PAP);
+        assertThat(p.mru()).isEqualTo(1460);
+        assertThat(p.lcpEchoInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.lcpEchoFailures()).isEqualTo(5);
+        assertThat(p.dns()).isEmpty();
+        assertThat(p.ipv6cp()).isTrue();
+        assertThat(p.proxyLcp()).isEqualTo(ProxyLcp.ACCEPT);
+        assertThat(p.chapRechallengeInterval()).isZero();
+        AddressPool pool = c.pool(p).orElseThrow();
+        assertThat(pool.size()).isEqualTo(65536);
+        assertThat(pool.contains(gateway("100.64.255.255"))).isTrue();
+        assertThat(pool.contains(gateway("100.65.0.0"))).isFalse();
+        assertThat(c.system().usersFile()).isEmpty();
+    }
+
+    private static Inet4Address gateway(String text) {
+        return (Inet4Address) IpLiterals.parse(text);
     }
 
     @Test

@@ -37,6 +37,14 @@ class DocExampleTest {
         SessionProfile sb = c.resolveSession(c.sessionProfileName(null, tb, b.profile()));
         assertThat(c.sessionProfileName(null, tb, b.profile())).isEqualTo("plain");
         assertThat(c.pppProfileName(null, sb, tb, b.profile())).isEqualTo("isp-b");
+        PppProfile pb = c.resolvePpp("isp-b");
+        assertThat(pb.authProtocols()).containsExactly(PppAuthProtocol.CHAP, PppAuthProtocol.PAP);
+        assertThat(pb.mru()).isEqualTo(1400);
+        assertThat(c.pool(pb).orElseThrow().gateway()).isEqualTo(InetAddress.getByName("100.65.0.1"));
+        assertThat(pb.dns())
+                .extracting(d -> (InetAddress) d)
+                .containsExactly(InetAddress.getByName("192.0.2.53"), InetAddress.getByName("192.0.2.54"));
+        assertThat(c.resolvePpp(null).pool()).contains("subscribers");
 
         assertThat(c.match(InetAddress.getByName("192.0.2.99"), "lac-7.isp-b.example")
                         .by())

@@ -30,7 +30,7 @@ class ErrorReportingTest {
                     ppp-profile: nope
                 ppp-profiles:
                   default:
-                    mru: 1492
+                    mru: 100
                 radius: {}
                 """;
         assertThat(Yamls.brief(yaml))
@@ -49,9 +49,9 @@ class ErrorReportingTest {
                         "13:22 tunnel-profiles.gold.session-profile: no session profile named `silver` (defined:"
                                 + " default)",
                         "17:18 peer-profiles.isp-a.ppp-profile: no ppp profile named `nope` (defined: default)",
-                        "20:5 ppp-profiles.default.mru: unknown key `mru`; ppp profiles take no keys yet",
+                        "20:10 ppp-profiles.default.mru: 100 is out of range 576..65535",
                         "21:1 radius: unknown key `radius`; known keys: system, peer-profiles, tunnel-profiles,"
-                                + " session-profiles, ppp-profiles");
+                                + " session-profiles, ppp-profiles, address-pools");
     }
 
     @Test

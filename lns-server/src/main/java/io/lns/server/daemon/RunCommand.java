@@ -199,8 +199,10 @@ public final class RunCommand implements Callable<Integer> {
                 s.newCallRate(),
                 s.denyRemoteTunnelCreates(),
                 s.metricsAddress(),
-                s.trace());
-        return new Config(renamed, c.peerProfiles(), c.tunnelProfiles(), c.sessionProfiles(), c.pppProfiles());
+                s.trace(),
+                s.usersFile());
+        return new Config(
+                renamed, c.peerProfiles(), c.tunnelProfiles(), c.sessionProfiles(), c.pppProfiles(), c.addressPools());
     }
 
     private static String address(InetSocketAddress a) {
