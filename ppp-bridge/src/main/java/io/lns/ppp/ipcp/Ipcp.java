@@ -1,10 +1,9 @@
 package io.lns.ppp.ipcp;
 
-import io.lns.ppp.frame.ControlPacket;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.fsm.FsmSink;
+import io.lns.ppp.fsm.NetworkControlProtocol;
 import io.lns.ppp.fsm.OptionFsm;
-import io.lns.ppp.fsm.State;
 import java.net.Inet4Address;
 import java.util.Optional;
 
@@ -16,18 +15,18 @@ import java.util.Optional;
  * any other code is Code-Rejected. Sans-IO like {@code Lcp}: output, layer actions and the restart
  * timer go to the {@link FsmSink}; call {@link #tick} when the timer is due.
  */
-public final class Ipcp {
+public final class Ipcp extends NetworkControlProtocol {
     public static final int IP_COMPRESSION_PROTOCOL = 2;
     public static final int IP_ADDRESS = 3;
     public static final int PRIMARY_DNS = 129;
     public static final int SECONDARY_DNS = 131;
 
-    private final OptionFsm fsm;
     private final IpAddressOption address;
     private final DnsOption primaryDns;
     private final DnsOption secondaryDns;
 
     public Ipcp(IpcpConfig config, FsmSink sink) {
+        super(new OptionFsm("IPCP", PppFrame.IPCP, config.fsm(), sink));
         boolean server = config.role() == IpcpConfig.Role.SERVER;
         this.address =
                 server ? IpAddressOption.server(config.localAddress(), config.peerAddress()) : IpAddressOption.client();
@@ -37,37 +36,7 @@ public final class Ipcp {
         this.secondaryDns = server
                 ? DnsOption.server(SECONDARY_DNS, config.secondaryDns())
                 : config.requestDns() ? DnsOption.client(SECONDARY_DNS) : DnsOption.server(SECONDARY_DNS, null);
-        this.fsm = new OptionFsm("IPCP", PppFrame.IPCP, config.fsm(), sink);
         fsm.register(address).register(primaryDns).register(secondaryDns);
-    }
-
-    public void open(long now) {
-        fsm.open(now);
-    }
-
-    /** The lower layer (LCP Opened and authentication done) is up. */
-    public void up(long now) {
-        fsm.up(now);
-    }
-
-    public void down(long now) {
-        fsm.down(now);
-    }
-
-    public void close(long now, String reason) {
-        fsm.close(now, reason);
-    }
-
-    public void receive(ControlPacket packet, long now) {
-        fsm.receive(packet, now);
-    }
-
-    public void tick(long now) {
-        fsm.tick(now);
-    }
-
-    public State state() {
-        return fsm.state();
     }
 
     /** Our address as acknowledged by the peer (server role: the gateway). */

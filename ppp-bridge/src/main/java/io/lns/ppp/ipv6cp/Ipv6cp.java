@@ -1,11 +1,10 @@
 package io.lns.ppp.ipv6cp;
 
-import io.lns.ppp.frame.ControlPacket;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.fsm.FsmConfig;
 import io.lns.ppp.fsm.FsmSink;
+import io.lns.ppp.fsm.NetworkControlProtocol;
 import io.lns.ppp.fsm.OptionFsm;
-import io.lns.ppp.fsm.State;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
@@ -14,46 +13,17 @@ import java.util.function.LongSupplier;
  * Interface-Identifier option is negotiated ({@link InterfaceIdOption}, same in both roles);
  * IPv6-Compression-Protocol and anything else is rejected. Codes beyond 7 are Code-Rejected.
  */
-public final class Ipv6cp {
+public final class Ipv6cp extends NetworkControlProtocol {
     public static final int INTERFACE_IDENTIFIER = 1;
     public static final int IPV6_COMPRESSION_PROTOCOL = 2;
 
-    private final OptionFsm fsm;
     private final InterfaceIdOption interfaceId;
 
     /** @param random source of interface identifiers (zero values are skipped) */
     public Ipv6cp(FsmConfig config, FsmSink sink, LongSupplier random) {
+        super(new OptionFsm("IPV6CP", PppFrame.IPV6CP, config, sink));
         this.interfaceId = new InterfaceIdOption(random);
-        this.fsm = new OptionFsm("IPV6CP", PppFrame.IPV6CP, config, sink);
         fsm.register(interfaceId);
-    }
-
-    public void open(long now) {
-        fsm.open(now);
-    }
-
-    public void up(long now) {
-        fsm.up(now);
-    }
-
-    public void down(long now) {
-        fsm.down(now);
-    }
-
-    public void close(long now, String reason) {
-        fsm.close(now, reason);
-    }
-
-    public void receive(ControlPacket packet, long now) {
-        fsm.receive(packet, now);
-    }
-
-    public void tick(long now) {
-        fsm.tick(now);
-    }
-
-    public State state() {
-        return fsm.state();
     }
 
     /** Our interface identifier as acknowledged by the peer. */
