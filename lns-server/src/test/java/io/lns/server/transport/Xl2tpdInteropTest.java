@@ -27,7 +27,14 @@ import org.slf4j.LoggerFactory;
 /** xl2tpd as the LAC dials our LNS over loopback: tunnel, call, its CDN, its StopCCN. */
 class Xl2tpdInteropTest {
     private static final String LNS = "127.0.0.2";
-    private static final String LAC = "127.0.0.5";
+    /**
+     * A fresh LAC address per test: a previous test's xl2tpd may still hold its port for a moment
+     * after it was told to stop, and a second xl2tpd on the same address would fail to bind.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_LAC =
+            new java.util.concurrent.atomic.AtomicInteger(50);
+
+    private final String LAC = "127.0.0." + NEXT_LAC.getAndIncrement();
     private static final long MS = 1_000_000L;
     /** Short retransmission so the post-StopCCN hold (§5.7) ends within the test. */
     private static final ReliableChannelConfig FAST = new ReliableChannelConfig(16, 200 * MS, 400 * MS, 3, 50 * MS);
@@ -89,7 +96,7 @@ class Xl2tpdInteropTest {
             assertThat(transport.status())
                     .singleElement()
                     .asString()
-                    .contains("ESTABLISHED", "peer /127.0.0.5:1701", "peer RWS", "sessions 0");
+                    .contains("ESTABLISHED", "peer /" + LAC + ":1701", "peer RWS", "sessions 0");
             lac.hangUp();
             await("StopCCN", () -> received("StopCCN") == 1);
             await("tunnel gone", () -> admission.tunnels() == 0);
@@ -140,8 +147,8 @@ class Xl2tpdInteropTest {
         trace.addAppender(traces);
         try (Xl2tpdLac lac = new Xl2tpdLac(tmp, LAC, LNS, "interop-secret", true)) {
             lac.dial();
-            await("session established", () -> count("lns_session_setup") == 1);
-            await("xl2tpd's CDN", () -> received("CDN") == 1);
+            await(lac, "session established", () -> count("lns_session_setup") == 1);
+            await(lac, "xl2tpd's CDN", () -> received("CDN") == 1);
             assertThat(received("ICCN")).isEqualTo(1);
             assertThat(lac.log()).contains("Call established with").doesNotContain("Hidden AVP");
             List<ILoggingEvent> events;
@@ -155,6 +162,15 @@ class Xl2tpdInteropTest {
             assertThat(lines).noneMatch(l -> l.contains("TX Assigned Tunnel ID[M,H]"));
         } finally {
             trace.detachAppender(traces);
+        }
+    }
+
+    /** Waits like {@link #await(String, BooleanSupplier)}, and on failure says what xl2tpd logged. */
+    private static void await(Xl2tpdLac lac, String what, BooleanSupplier condition) throws Exception {
+        try {
+            await(what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; xl2tpd logged:\n" + lac.log(), e);
         }
     }
 
