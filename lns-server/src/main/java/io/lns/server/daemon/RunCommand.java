@@ -65,6 +65,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "auto|tun|none (kernel: next release); auto picks tun when /dev/net/tun works.")
     String dataplane = "auto";
 
+    @Option(names = "--tun-name", paramLabel = "NAME", description = "TUN device of data path tun (default lns0).")
+    String tunName = "lns0";
+
     @Option(names = "--metrics", paramLabel = "ADDR:PORT", description = "Prometheus endpoint, or 'off'.")
     String metrics;
 
@@ -158,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         SubscriberServices subscribers;
         try {
-            subscribers = DataPlanes.create(dataplane, system, config, registry);
+            subscribers = DataPlanes.create(dataplane, tunName, system, config, registry);
         } catch (IllegalArgumentException | java.io.IOException e) {
             System.err.println("lns run: --dataplane " + dataplane + ": " + e.getMessage());
             if (http != null) http.close();
@@ -170,7 +173,8 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 transport.start();
             } catch (Exception e) {
-                System.err.println("lns run: cannot listen on " + addresses + ": " + e.getMessage());
+                System.err.println("lns run: cannot start data path "
+                        + subscribers.dataPlane().name() + " or listen on " + addresses + ": " + e.getMessage());
                 return 1;
             }
             log.info(
