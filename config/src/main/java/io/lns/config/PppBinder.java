@@ -29,8 +29,9 @@ final class PppBinder {
         ProxyLcp proxy = r.get("proxy-lcp", base.proxyLcp(), Scalars.words(PROXY_LCP));
         Duration rechallenge =
                 r.get("chap-rechallenge-interval", base.chapRechallengeInterval(), PppBinder::rechallenge);
+        boolean clamp = r.get("tcp-mss-clamp", base.tcpMssClamp(), Scalars::bool);
         r.rejectUnknown(null);
-        return new PppProfile(auth, mru, echo, failures, pool, dns, ipv6cp, proxy, rechallenge);
+        return new PppProfile(auth, mru, echo, failures, pool, dns, ipv6cp, proxy, rechallenge, clamp);
     }
 
     private static List<PppAuthProtocol> authProtocols(Node n, String path, BindContext ctx) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param ipv6cp whether IPv6CP is negotiated
  * @param proxyLcp what to do with proxy LCP AVPs from the LAC
  * @param chapRechallengeInterval time between CHAP/MS-CHAPv2 re-challenges once up; zero sends none
+ * @param tcpMssClamp lower the MSS of TCP SYNs in both directions to fit the session's MTU
  */
 public record PppProfile(
         List<PppAuthProtocol> authProtocols,
@@ -28,7 +29,8 @@ public record PppProfile(
         List<Inet4Address> dns,
         boolean ipv6cp,
         ProxyLcp proxyLcp,
-        Duration chapRechallengeInterval) {
+        Duration chapRechallengeInterval,
+        boolean tcpMssClamp) {
 
     /** The built-in {@code default} ppp profile. */
     public static final PppProfile DEFAULTS = new PppProfile(
@@ -40,7 +42,8 @@ public record PppProfile(
             List.of(),
             true,
             ProxyLcp.ACCEPT,
-            Duration.ZERO);
+            Duration.ZERO,
+            true);
 
     public PppProfile {
         authProtocols = List.copyOf(authProtocols);

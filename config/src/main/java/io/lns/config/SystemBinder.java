@@ -16,7 +16,20 @@ final class SystemBinder {
     static final int MAX_SESSIONS_LIMIT = 4_194_304;
     static final int RATE_LIMIT = 1_000_000;
 
+    static final java.util.Map<String, DataPlaneMode> DATA_PLANES = TunnelBinder.words(DataPlaneMode.values());
+    private static final java.util.regex.Pattern IFNAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,15}");
+
     private SystemBinder() {}
+
+    private static String interfaceName(Node n, String path, BindContext ctx) {
+        String text = Scalars.text(n, path, ctx, "an interface name");
+        if (text == null) return null;
+        if (!IFNAME.matcher(text).matches()) {
+            ctx.error(n, path, ctx.quote(text) + ": an interface name is 1 to 15 of A-Z a-z 0-9 _ . -");
+            return null;
+        }
+        return text;
+    }
 
     static SystemConfig bind(MappingReader top, BindContext ctx) {
         MappingReader r = MappingReader.of(top.value("system"), top.keyMark("system"), "system", ctx);
@@ -33,6 +46,8 @@ final class SystemBinder {
         InetSocketAddress metrics = r.get("metrics-address", d.metricsAddress(), Values::socketAddress);
         TraceMask trace = r.get("trace", d.trace(), Values::trace);
         Optional<Path> usersFile = r.get("users-file", d.usersFile(), SystemBinder::usersFile);
+        DataPlaneMode dataPlane = r.get("dataplane", d.dataPlane(), Scalars.words(DATA_PLANES));
+        String tunDevice = r.get("tun-device", d.tunDevice(), SystemBinder::interfaceName);
         r.rejectUnknown(null);
         return new SystemConfig(
                 listen,
@@ -46,7 +61,9 @@ final class SystemBinder {
                 deny,
                 metrics,
                 trace,
-                usersFile);
+                usersFile,
+                dataPlane,
+                tunDevice);
     }
 
     private static List<InetAddress> listenAddresses(Node n, String path, BindContext ctx) {

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param metricsAddress where the Prometheus endpoint listens
  * @param trace system-wide trace categories
  * @param usersFile the local users file (PPP user names and passwords), if any
+ * @param dataPlane where subscribers' packets go
+ * @param tunDevice the TUN device's name (data plane tun)
  */
 public record SystemConfig(
         List<InetAddress> listenAddresses,
@@ -35,7 +37,9 @@ public record SystemConfig(
         boolean denyRemoteTunnelCreates,
         InetSocketAddress metricsAddress,
         TraceMask trace,
-        Optional<Path> usersFile) {
+        Optional<Path> usersFile,
+        DataPlaneMode dataPlane,
+        String tunDevice) {
 
     public SystemConfig {
         listenAddresses = List.copyOf(listenAddresses);
@@ -45,6 +49,8 @@ public record SystemConfig(
         Objects.requireNonNull(metricsAddress, "metricsAddress");
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(usersFile, "usersFile");
+        Objects.requireNonNull(dataPlane, "dataPlane");
+        Objects.requireNonNull(tunDevice, "tunDevice");
     }
 
     /** The built-in values, with {@code hostName} as the host name. */
@@ -61,6 +67,8 @@ public record SystemConfig(
                 false,
                 IpLiterals.parseSocketAddress("127.0.0.1:9101"),
                 TraceMask.NONE,
-                Optional.empty());
+                Optional.empty(),
+                DataPlaneMode.AUTO,
+                "lns0");
     }
 }

@@ -121,6 +121,6 @@ final class ConfigMapping {
                 p.dns().isEmpty() ? null : p.dns().get(0),
                 p.dns().size() < 2 ? null : p.dns().get(1),
                 p.proxyLcp() == io.lns.config.ProxyLcp.ACCEPT,
-                true);
+                p.tcpMssClamp());
     }
 }

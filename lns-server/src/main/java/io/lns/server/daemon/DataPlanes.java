@@ -3,7 +3,6 @@ package io.lns.server.daemon;
 import io.lns.config.AddressPool;
 import io.lns.config.AddressRange;
 import io.lns.config.Config;
-import io.lns.config.SystemConfig;
 import io.lns.linux.Capabilities;
 import io.lns.server.dataplane.DataMetrics;
 import io.lns.server.dataplane.DataPlane;
@@ -27,8 +26,7 @@ final class DataPlanes {
 
     private DataPlanes() {}
 
-    static SubscriberServices create(
-            String mode, String tunName, SystemConfig system, Config config, MeterRegistry registry)
+    static SubscriberServices create(String mode, String tunName, Config config, MeterRegistry registry)
             throws IOException {
         DataMetrics data = new DataMetrics(registry);
         DataPlane plane = switch (mode) {

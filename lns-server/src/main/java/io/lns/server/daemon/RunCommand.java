@@ -62,11 +62,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--dataplane",
             paramLabel = "MODE",
-            description = "auto|tun|none (kernel: next release); auto picks tun when /dev/net/tun works.")
-    String dataplane = "auto";
+            description = "auto|tun|none (default: system.dataplane); auto picks tun when /dev/net/tun works.")
+    String dataplane;
 
-    @Option(names = "--tun-name", paramLabel = "NAME", description = "TUN device of data path tun (default lns0).")
-    String tunName = "lns0";
+    @Option(names = "--tun-device", paramLabel = "NAME", description = "TUN device name (default: system.tun-device).")
+    String tunName;
 
     @Option(names = "--metrics", paramLabel = "ADDR:PORT", description = "Prometheus endpoint, or 'off'.")
     String metrics;
@@ -161,7 +161,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         SubscriberServices subscribers;
         try {
-            subscribers = DataPlanes.create(dataplane, tunName, system, config, registry);
+            subscribers = DataPlanes.create(
+                    dataplane != null ? dataplane : system.dataPlane().name().toLowerCase(),
+                    tunName != null ? tunName : system.tunDevice(),
+                    config,
+                    registry);
         } catch (IllegalArgumentException | java.io.IOException e) {
             System.err.println("lns run: --dataplane " + dataplane + ": " + e.getMessage());
             if (http != null) http.close();
@@ -239,7 +243,9 @@ public final class RunCommand implements Callable<Integer> {
                 s.denyRemoteTunnelCreates(),
                 s.metricsAddress(),
                 s.trace(),
-                s.usersFile());
+                s.usersFile(),
+                s.dataPlane(),
+                s.tunDevice());
         return new Config(
                 renamed, c.peerProfiles(), c.tunnelProfiles(), c.sessionProfiles(), c.pppProfiles(), c.addressPools());
     }
