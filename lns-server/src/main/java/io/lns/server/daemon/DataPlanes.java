@@ -13,7 +13,6 @@ import io.lns.server.pool.Ipv4;
 import io.lns.server.subscriber.PppMetrics;
 import io.lns.server.subscriber.SubscriberServices;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,7 @@ final class DataPlanes {
 
     private DataPlanes() {}
 
-    static SubscriberServices create(String mode, String tunName, Config config, MeterRegistry registry)
-            throws IOException {
+    static SubscriberServices create(String mode, String tunName, Config config, MeterRegistry registry) {
         DataMetrics data = new DataMetrics(registry);
         DataPlane plane = switch (mode) {
             case "none" -> new NoneDataPlane(data);

@@ -5,14 +5,7 @@ import io.lns.config.ConfigException;
 import io.lns.config.ConfigLoader;
 import io.lns.config.SystemConfig;
 import io.lns.config.TraceMask;
-import io.lns.server.aaa.LocalAuthenticator;
-import io.lns.server.aaa.LocalUsers;
-import io.lns.server.metrics.LnsMetrics;
-import io.lns.server.pool.AddressPools;
 import io.lns.server.subscriber.SubscriberServices;
-import io.lns.server.transport.L2tpTransport;
-import io.lns.server.transport.ServerSettings;
-import io.lns.server.tunnel.Admission;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -124,41 +117,7 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             for (String l : listen) addresses.add(parseAddress(l, port));
         }
-        ConfigMapping.Aaa aaa;
-        try {
-            aaa = new ConfigMapping.Aaa(
-                    new LocalAuthenticator(
-                            system.usersFile().isPresent()
-                                    ? LocalUsers.load(system.usersFile().get())
-                                    : LocalUsers.empty()),
-                    AddressPools.fromConfig(config.addressPools()));
-        } catch (ConfigException e) {
-            e.errors().forEach(err -> System.err.println(err));
-            return 1;
-        } catch (IllegalArgumentException e) {
-            System.err.println("lns run: address-pools: " + e.getMessage());
-            return 1;
-        }
-        if (system.usersFile().isEmpty()) {
-            log.warn("no system.users-file: every PPP authentication will be rejected");
-        }
-        ServerSettings settings = new ServerSettings(
-                addresses,
-                (peer, peerHost) -> ConfigMapping.plan(effective, peer, peerHost, extraTrace, aaa),
-                ConfigMapping.limits(system),
-                threads,
-                4 * 1024 * 1024);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Admission admission = new Admission(settings.limits(), System.nanoTime());
-        LnsMetrics lnsMetrics = new LnsMetrics(registry, admission);
-        String metricsAt = metrics != null ? metrics : address(system.metricsAddress());
-        HTTPServer http;
-        try {
-            http = startMetrics(registry, metricsAt);
-        } catch (java.io.IOException e) {
-            System.err.println("lns run: cannot serve metrics on " + metricsAt + ": " + e.getMessage());
-            return 1;
-        }
         SubscriberServices subscribers;
         try {
             subscribers = DataPlanes.create(
@@ -166,16 +125,32 @@ public final class RunCommand implements Callable<Integer> {
                     tunName != null ? tunName : system.tunDevice(),
                     config,
                     registry);
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println("lns run: --dataplane " + dataplane + ": " + e.getMessage());
-            if (http != null) http.close();
             return 2;
         }
-        L2tpTransport transport = new L2tpTransport(settings, admission, lnsMetrics, subscribers);
+        LnsServer server;
+        try {
+            server = LnsServer.create(effective, addresses, extraTrace, threads, subscribers, registry);
+        } catch (ConfigException e) {
+            e.errors().forEach(err -> System.err.println(err));
+            return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("lns run: address-pools: " + e.getMessage());
+            return 1;
+        }
+        String metricsAt = metrics != null ? metrics : address(system.metricsAddress());
+        HTTPServer http = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             try {
-                transport.start();
+                http = startMetrics(registry, metricsAt);
+            } catch (java.io.IOException e) {
+                System.err.println("lns run: cannot serve metrics on " + metricsAt + ": " + e.getMessage());
+                return 1;
+            }
+            try {
+                server.start();
             } catch (Exception e) {
                 System.err.println("lns run: cannot start data path "
                         + subscribers.dataPlane().name() + " or listen on " + addresses + ": " + e.getMessage());
@@ -186,35 +161,19 @@ public final class RunCommand implements Callable<Integer> {
                     effective.system().hostName(),
                     configFile == null ? ConfigLoader.DEFAULT_SOURCE : configFile,
                     subscribers.dataPlane().name());
-            Signals.on("USR1", () -> dumpStatus(admission, transport, subscribers));
+            Signals.on("USR1", () -> server.status().forEach(line -> log.info("status: {}", line)));
             // Handling TERM and INT ourselves (instead of a shutdown hook) lets a clean stop exit 0.
             Signals.on("TERM", stopped::countDown);
             Signals.on("INT", stopped::countDown);
             stopped.await();
-            log.info("stopping: StopCCN to {} tunnels", transport.tunnelCount());
-            transport.shutdown(graceMillis);
+            log.info("stopping: StopCCN to {} tunnels", server.transport().tunnelCount());
+            server.shutdown(graceMillis);
             log.info("stopped");
             return 0;
         } finally {
-            transport.close();
+            server.close();
             if (http != null) http.close();
         }
-    }
-
-    private static void dumpStatus(Admission admission, L2tpTransport transport, SubscriberServices subscribers) {
-        log.info(
-                "status: {} tunnels, {} sessions ({} in setup), refused {} tunnels / {} sessions",
-                admission.tunnels(),
-                admission.sessions(),
-                admission.sessionsInSetup(),
-                admission.refusedTunnels(),
-                admission.refusedSessions());
-        log.info(
-                "status: {} subscribers up, {} addresses leased, data path {}",
-                subscribers.pppMetrics().subscribersUp(),
-                subscribers.pppMetrics().addressesLeased(),
-                subscribers.dataPlane().name());
-        transport.status().forEach(line -> log.info("status: {}", line));
     }
 
     private static HTTPServer startMetrics(PrometheusMeterRegistry registry, String where) throws java.io.IOException {
