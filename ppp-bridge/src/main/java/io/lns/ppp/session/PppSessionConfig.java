@@ -3,6 +3,7 @@ package io.lns.ppp.session;
 import io.lns.ppp.auth.Authenticator;
 import io.lns.ppp.fsm.FsmConfig;
 import io.lns.ppp.lcp.LcpConfig;
+import io.lns.ppp.proxy.ProxyPolicy;
 import java.net.Inet4Address;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  * @param user peer role: our user name
  * @param password peer role: our password
  * @param requestDns peer role: ask for DNS servers
+ * @param proxyPolicy authenticator role: take a LAC's proxy LCP when acceptable, or always
+ *     renegotiate ({@code null}: {@link ProxyPolicy#ACCEPT})
  */
 public record PppSessionConfig(
         Role role,
@@ -40,7 +43,8 @@ public record PppSessionConfig(
         Inet4Address secondaryDns,
         String user,
         String password,
-        boolean requestDns) {
+        boolean requestDns,
+        ProxyPolicy proxyPolicy) {
     public enum Role {
         AUTHENTICATOR,
         PEER
@@ -50,6 +54,7 @@ public record PppSessionConfig(
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(lcp, "lcp");
         Objects.requireNonNull(ncpFsm, "ncpFsm");
+        if (proxyPolicy == null) proxyPolicy = ProxyPolicy.ACCEPT;
         if (role == Role.AUTHENTICATOR) {
             Objects.requireNonNull(gateway, "gateway");
             Objects.requireNonNull(addressPool, "addressPool");
@@ -81,7 +86,8 @@ public record PppSessionConfig(
                 secondaryDns,
                 null,
                 null,
-                false);
+                false,
+                ProxyPolicy.ACCEPT);
     }
 
     public static PppSessionConfig peer(LcpConfig lcp, String user, String password, boolean requestDns) {
@@ -98,7 +104,8 @@ public record PppSessionConfig(
                 null,
                 user,
                 password,
-                requestDns);
+                requestDns,
+                ProxyPolicy.ACCEPT);
     }
 
     public PppSessionConfig withIpv6(boolean ipv6) {
@@ -115,6 +122,25 @@ public record PppSessionConfig(
                 secondaryDns,
                 user,
                 password,
-                requestDns);
+                requestDns,
+                proxyPolicy);
+    }
+
+    public PppSessionConfig withProxyPolicy(ProxyPolicy proxyPolicy) {
+        return new PppSessionConfig(
+                role,
+                lcp,
+                ncpFsm,
+                ipv6,
+                hostName,
+                authenticator,
+                gateway,
+                addressPool,
+                primaryDns,
+                secondaryDns,
+                user,
+                password,
+                requestDns,
+                proxyPolicy);
     }
 }
