@@ -22,8 +22,6 @@ import io.lns.ppp.proxy.ProxyLcp;
 import io.lns.ppp.proxy.ProxyOutcome;
 import io.lns.ppp.proxy.ProxyPolicy;
 import io.lns.ppp.session.PppSessionConfig.Role;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +76,7 @@ public final class PppSession {
     private int pendingId = -1;
     private int answeredId = -1;
     private byte[] lastReply; // the Ack/Nak or Success/Failure we sent, for a retransmitted request
-    private String expectedAuthenticatorResponse;
+    private PeerAuth peerAuth; // peer role, during the auth phase
     private AuthResult.Accepted accepted;
     private Inet4Address assigned;
 
@@ -181,7 +179,7 @@ public final class PppSession {
         noteReason(reason);
         networkDown(now);
         lcp.down(now);
-        authDeadline = Long.MAX_VALUE;
+        stopAuth();
         dead();
         reportTimer();
     }
@@ -246,6 +244,7 @@ public final class PppSession {
         if (ipcp != null) ipcp.tick(now);
         if (ipv6cp != null) ipv6cp.tick(now);
         if (now >= authDeadline) authTimeout(now);
+        if (peerAuth != null) peerAuth.tick(now);
         reportTimer();
     }
 
@@ -323,14 +322,9 @@ public final class PppSession {
                 random.nextBytes(challenge);
                 sendChallenge(now);
             }
-        } else if (authMethod == AuthProtocol.PAP) {
-            authId = random.nextInt(256);
-            sendPapRequest(now);
         } else {
-            // CHAP peer: wait for the Challenge, bounded like a Configure-Request exchange
-            armAuthTimer(
-                    now,
-                    config.ncpFsm().restartTimer().toNanos() * config.ncpFsm().maxConfigure());
+            peerAuth = new PeerAuth(config, random, new PeerAuthSession(), authMethod);
+            peerAuth.start(now);
         }
     }
 
@@ -425,21 +419,9 @@ public final class PppSession {
             user = req.peerIdString();
             authProxied = false;
             ask(new AuthRequest.PapRequest(user, req.password()));
-        } else {
-            if (packet.identifier() != authId) return;
-            authDeadline = Long.MAX_VALUE;
-            switch (packet) {
-                case PapMessages.Ack ack -> network(now);
-                case PapMessages.Nak nak -> close(now, "authenticator rejected us: " + nak.message());
-                default -> {}
-            }
+        } else if (peerAuth != null) {
+            peerAuth.pap(packet, now);
         }
-    }
-
-    private void sendPapRequest(long now) {
-        authRetries--;
-        send(PppFrame.PAP, encode(PapMessages.Request.of(authId, config.user(), config.password())));
-        armAuthTimer(now, config.ncpFsm().restartTimer().toNanos());
     }
 
     // ---------------------------------------------------------------- CHAP and MS-CHAPv2
@@ -480,63 +462,8 @@ public final class PppSession {
                 }
                 ask(new AuthRequest.MsChapV2Request(user, challenge, v.peerChallenge(), v.ntResponse()));
             }
-        } else {
-            chapPeer(packet, now);
-        }
-    }
-
-    private void chapPeer(Chap.Packet packet, long now) {
-        switch (packet) {
-            case Chap.Challenge c -> {
-                if (phase != PppPhase.AUTHENTICATE) return;
-                authDeadline = Long.MAX_VALUE;
-                authId = c.identifier();
-                byte[] value;
-                if (authMethod == AuthProtocol.CHAP_MD5) {
-                    value = Chap.md5Response(authId, config.password().getBytes(StandardCharsets.UTF_8), c.value());
-                } else {
-                    byte[] auth = c.value();
-                    if (auth.length != MsChapV2.CHALLENGE_LENGTH) return;
-                    byte[] peer = new byte[MsChapV2.CHALLENGE_LENGTH];
-                    random.nextBytes(peer);
-                    String name = MsChapV2.stripDomain(config.user());
-                    byte[] nt = MsChapV2.generateNtResponse(auth, peer, name, config.password());
-                    expectedAuthenticatorResponse =
-                            MsChapV2.generateAuthenticatorResponse(config.password(), nt, peer, auth, name);
-                    value = new MsChapV2.ResponseValue(peer, nt, 0).encode();
-                }
-                send(
-                        PppFrame.CHAP,
-                        encode(new Chap.Response(authId, value, config.user().getBytes(StandardCharsets.UTF_8))));
-                armAuthTimer(
-                        now,
-                        config.ncpFsm().restartTimer().toNanos()
-                                * config.ncpFsm().maxConfigure());
-            }
-            case Chap.Success s -> {
-                if (phase != PppPhase.AUTHENTICATE || s.identifier() != authId) return;
-                authDeadline = Long.MAX_VALUE;
-                if (authMethod == AuthProtocol.MSCHAP_V2) {
-                    String received;
-                    try {
-                        received = MsChapV2.parseSuccessMessage(s.message());
-                    } catch (AuthDecodeException e) {
-                        close(now, "MS-CHAPv2 Success without a valid S=");
-                        return;
-                    }
-                    if (!MsChapV2.verifyAuthenticatorResponse(expectedAuthenticatorResponse, received)) {
-                        close(now, "MS-CHAPv2: the authenticator's S= response is wrong");
-                        return;
-                    }
-                }
-                network(now);
-            }
-            case Chap.Failure f -> {
-                if (phase != PppPhase.AUTHENTICATE || f.identifier() != authId) return;
-                authDeadline = Long.MAX_VALUE;
-                close(now, "authenticator rejected us: " + f.message());
-            }
-            default -> {}
+        } else if (peerAuth != null && phase == PppPhase.AUTHENTICATE) {
+            peerAuth.chap(packet, now);
         }
     }
 
@@ -544,7 +471,7 @@ public final class PppSession {
         authRetries--;
         send(
                 PppFrame.CHAP,
-                encode(new Chap.Challenge(authId, challenge, config.hostName().getBytes(StandardCharsets.UTF_8))));
+                new Chap.Challenge(authId, challenge, config.hostName().getBytes(StandardCharsets.UTF_8)).encode());
         armAuthTimer(now, config.ncpFsm().restartTimer().toNanos());
     }
 
@@ -562,29 +489,34 @@ public final class PppSession {
 
     private byte[] successPacket(AuthResult.Accepted a) {
         return switch (authMethod) {
-            case PAP -> encode(new PapMessages.Ack(answeredId, "Login ok"));
-            case CHAP_MD5 -> encode(new Chap.Success(answeredId, "Welcome"));
+            case PAP -> new PapMessages.Ack(answeredId, "Login ok").encode();
+            case CHAP_MD5 -> new Chap.Success(answeredId, "Welcome").encode();
             case MSCHAP_V2 ->
-                encode(new Chap.Success(
-                        answeredId,
-                        MsChapV2.successMessage(
-                                a.msChapV2()
-                                        .orElseThrow(() -> new IllegalStateException(
-                                                "authenticator accepted MS-CHAPv2 without an S= response"))
-                                        .authenticatorResponse(),
-                                "Welcome")));
+                new Chap.Success(
+                                answeredId,
+                                MsChapV2.successMessage(
+                                        a.msChapV2()
+                                                .orElseThrow(() -> new IllegalStateException(
+                                                        "authenticator accepted MS-CHAPv2 without an S= response"))
+                                                .authenticatorResponse(),
+                                        "Welcome"))
+                        .encode();
         };
     }
 
     private byte[] failurePacket() {
         return switch (authMethod) {
-            case PAP -> encode(new PapMessages.Nak(answeredId, "Authentication failed"));
-            case CHAP_MD5 -> encode(new Chap.Failure(answeredId, "Authentication failed"));
+            case PAP -> new PapMessages.Nak(answeredId, "Authentication failed").encode();
+            case CHAP_MD5 -> new Chap.Failure(answeredId, "Authentication failed").encode();
             case MSCHAP_V2 ->
-                encode(new Chap.Failure(
-                        answeredId,
-                        MsChapV2.failureMessage(
-                                MsChapV2.ERROR_AUTHENTICATION_FAILURE, false, challenge, "Authentication failed")));
+                new Chap.Failure(
+                                answeredId,
+                                MsChapV2.failureMessage(
+                                        MsChapV2.ERROR_AUTHENTICATION_FAILURE,
+                                        false,
+                                        challenge,
+                                        "Authentication failed"))
+                        .encode();
         };
     }
 
@@ -597,16 +529,18 @@ public final class PppSession {
         authDeadline = now + delay;
     }
 
+    /** Leaving the auth phase by any door but success: no timer, no verdict awaited, no peer exchange. */
+    private void stopAuth() {
+        authDeadline = Long.MAX_VALUE;
+        pending = false;
+        peerAuth = null;
+    }
+
     private void authTimeout(long now) {
         authDeadline = Long.MAX_VALUE;
         if (phase != PppPhase.AUTHENTICATE || pending) return;
-        boolean retransmit = authRetries > 0
-                && (config.role() == Role.AUTHENTICATOR
-                        ? authMethod != AuthProtocol.PAP
-                        : authMethod == AuthProtocol.PAP);
-        if (retransmit) {
-            if (config.role() == Role.AUTHENTICATOR) sendChallenge(now);
-            else sendPapRequest(now);
+        if (authRetries > 0 && authMethod != AuthProtocol.PAP) {
+            sendChallenge(now); // PAP: the peer retransmits, we only wait
         } else {
             close(now, "authentication timed out");
         }
@@ -636,25 +570,14 @@ public final class PppSession {
         send(protocol, packet.encode());
     }
 
-    private static byte[] encode(PapMessages.Packet p) {
-        ByteBuf buf = Unpooled.buffer();
-        p.encode(buf);
-        return ByteBufUtil.getBytes(buf);
-    }
-
-    private static byte[] encode(Chap.Packet p) {
-        ByteBuf buf = Unpooled.buffer();
-        p.encode(buf);
-        return ByteBufUtil.getBytes(buf);
-    }
-
     private void reportTimer() {
         if (pendingClose) {
             pendingClose = false;
             close(clock, downReason);
             return;
         }
-        long d = Math.min(Math.min(lcpDeadline, authDeadline), Math.min(ipcpDeadline, ipv6Deadline));
+        long auth = Math.min(authDeadline, peerAuth == null ? Long.MAX_VALUE : peerAuth.deadline());
+        long d = Math.min(Math.min(lcpDeadline, auth), Math.min(ipcpDeadline, ipv6Deadline));
         if (d != reportedDeadline) {
             reportedDeadline = d;
             sink.timerWanted(d);
@@ -686,7 +609,27 @@ public final class PppSession {
 
     // ---------------------------------------------------------------- layer sinks
 
-    private final class LcpSink implements FsmSink {
+    private final class PeerAuthSession implements PeerAuth.Session {
+        @Override
+        public void send(int protocol, byte[] information) {
+            PppSession.this.send(protocol, information);
+        }
+
+        @Override
+        public void authenticated(long now) {
+            peerAuth = null;
+            network(now);
+        }
+
+        @Override
+        public void refused(long now, String reason) {
+            peerAuth = null;
+            close(now, reason);
+        }
+    }
+
+    /** Output of a control protocol's automaton: counted on the way out. */
+    private abstract class ControlSink implements FsmSink {
         @Override
         public void send(int protocol, ControlPacket packet) {
             sendControl(protocol, packet);
@@ -696,7 +639,9 @@ public final class PppSession {
         public void discarded(ControlPacket packet, String why) {
             counters.bad(PppStats.BadFrame.BAD_CONTENT);
         }
+    }
 
+    private final class LcpSink extends ControlSink {
         @Override
         public void timerWanted(long deadline) {
             lcpDeadline = deadline;
@@ -711,8 +656,7 @@ public final class PppSession {
         public void layerDown(String reason) {
             noteReason(reason);
             networkDown(clock());
-            pending = false;
-            authDeadline = Long.MAX_VALUE;
+            stopAuth();
             if (lcp.state() == State.CLOSING || lcp.state() == State.STOPPING) {
                 setPhase(PppPhase.TERMINATE);
             } else if (config.role() == Role.PEER) {
@@ -730,7 +674,7 @@ public final class PppSession {
         public void layerFinished(String reason) {
             noteReason(reason);
             networkDown(clock());
-            authDeadline = Long.MAX_VALUE;
+            stopAuth();
             dead();
         }
     }
@@ -739,17 +683,7 @@ public final class PppSession {
         return clock;
     }
 
-    private final class IpcpSink implements FsmSink {
-        @Override
-        public void send(int protocol, ControlPacket packet) {
-            sendControl(protocol, packet);
-        }
-
-        @Override
-        public void discarded(ControlPacket packet, String why) {
-            counters.bad(PppStats.BadFrame.BAD_CONTENT);
-        }
-
+    private final class IpcpSink extends ControlSink {
         @Override
         public void timerWanted(long deadline) {
             ipcpDeadline = deadline;
@@ -769,17 +703,7 @@ public final class PppSession {
         }
     }
 
-    private final class Ipv6cpSink implements FsmSink {
-        @Override
-        public void send(int protocol, ControlPacket packet) {
-            sendControl(protocol, packet);
-        }
-
-        @Override
-        public void discarded(ControlPacket packet, String why) {
-            counters.bad(PppStats.BadFrame.BAD_CONTENT);
-        }
-
+    private final class Ipv6cpSink extends ControlSink {
         @Override
         public void timerWanted(long deadline) {
             ipv6Deadline = deadline;
