@@ -66,6 +66,38 @@ public record PppSessionConfig(
         }
     }
 
+    /** As before proxy LCP existed: {@link ProxyPolicy#ACCEPT}. */
+    public PppSessionConfig(
+            Role role,
+            LcpConfig lcp,
+            FsmConfig ncpFsm,
+            boolean ipv6,
+            String hostName,
+            Authenticator authenticator,
+            Inet4Address gateway,
+            Supplier<Optional<Inet4Address>> addressPool,
+            Inet4Address primaryDns,
+            Inet4Address secondaryDns,
+            String user,
+            String password,
+            boolean requestDns) {
+        this(
+                role,
+                lcp,
+                ncpFsm,
+                ipv6,
+                hostName,
+                authenticator,
+                gateway,
+                addressPool,
+                primaryDns,
+                secondaryDns,
+                user,
+                password,
+                requestDns,
+                ProxyPolicy.ACCEPT);
+    }
+
     public static PppSessionConfig authenticator(
             LcpConfig lcp,
             Authenticator authenticator,
