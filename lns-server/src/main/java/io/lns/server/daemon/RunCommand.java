@@ -5,7 +5,11 @@ import io.lns.config.ConfigException;
 import io.lns.config.ConfigLoader;
 import io.lns.config.SystemConfig;
 import io.lns.config.TraceMask;
+import io.lns.server.aaa.LocalAuthenticator;
+import io.lns.server.aaa.LocalUsers;
 import io.lns.server.metrics.LnsMetrics;
+import io.lns.server.pool.AddressPools;
+import io.lns.server.subscriber.SubscriberServices;
 import io.lns.server.transport.L2tpTransport;
 import io.lns.server.transport.ServerSettings;
 import io.lns.server.tunnel.Admission;
@@ -55,8 +59,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "ADDR[:PORT]", description = "Address to listen on; repeatable.")
     List<String> listen = new ArrayList<>();
 
-    @Option(names = "--dataplane", paramLabel = "MODE", description = "none|tun|kernel|auto (only none so far).")
+    @Option(
+            names = "--dataplane",
+            paramLabel = "MODE",
+            description = "auto|tun|none (kernel: next release); auto picks tun when /dev/net/tun works.")
     String dataplane = "auto";
+
+    @Option(names = "--tun-name", paramLabel = "NAME", description = "TUN device of data path tun (default lns0).")
+    String tunName = "lns0";
 
     @Option(names = "--metrics", paramLabel = "ADDR:PORT", description = "Prometheus endpoint, or 'off'.")
     String metrics;
@@ -94,10 +104,6 @@ public final class RunCommand implements Callable<Integer> {
             e.errors().forEach(err -> System.err.println(err));
             return 1;
         }
-        if (!dataplane.equals("none") && !dataplane.equals("auto")) {
-            System.err.println("lns run: --dataplane " + dataplane + " is not available yet; use none");
-            return 2;
-        }
         int extraTrace;
         try {
             // system.trace and -d both add to every tunnel's profile mask; -D traces everything.
@@ -118,9 +124,27 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             for (String l : listen) addresses.add(parseAddress(l, port));
         }
+        ConfigMapping.Aaa aaa;
+        try {
+            aaa = new ConfigMapping.Aaa(
+                    new LocalAuthenticator(
+                            system.usersFile().isPresent()
+                                    ? LocalUsers.load(system.usersFile().get())
+                                    : LocalUsers.empty()),
+                    AddressPools.fromConfig(config.addressPools()));
+        } catch (ConfigException e) {
+            e.errors().forEach(err -> System.err.println(err));
+            return 1;
+        } catch (IllegalArgumentException e) {
+            System.err.println("lns run: address-pools: " + e.getMessage());
+            return 1;
+        }
+        if (system.usersFile().isEmpty()) {
+            log.warn("no system.users-file: every PPP authentication will be rejected");
+        }
         ServerSettings settings = new ServerSettings(
                 addresses,
-                (peer, peerHost) -> ConfigMapping.plan(effective, peer, peerHost, extraTrace),
+                (peer, peerHost) -> ConfigMapping.plan(effective, peer, peerHost, extraTrace, aaa),
                 ConfigMapping.limits(system),
                 threads,
                 4 * 1024 * 1024);
@@ -135,20 +159,30 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("lns run: cannot serve metrics on " + metricsAt + ": " + e.getMessage());
             return 1;
         }
-        L2tpTransport transport = new L2tpTransport(settings, admission, lnsMetrics);
+        SubscriberServices subscribers;
+        try {
+            subscribers = DataPlanes.create(dataplane, tunName, system, config, registry);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            System.err.println("lns run: --dataplane " + dataplane + ": " + e.getMessage());
+            if (http != null) http.close();
+            return 2;
+        }
+        L2tpTransport transport = new L2tpTransport(settings, admission, lnsMetrics, subscribers);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             try {
                 transport.start();
             } catch (Exception e) {
-                System.err.println("lns run: cannot listen on " + addresses + ": " + e.getMessage());
+                System.err.println("lns run: cannot start data path "
+                        + subscribers.dataPlane().name() + " or listen on " + addresses + ": " + e.getMessage());
                 return 1;
             }
             log.info(
-                    "lns running as '{}' with {}, data path none",
+                    "lns running as '{}' with {}, data path {}",
                     effective.system().hostName(),
-                    configFile == null ? ConfigLoader.DEFAULT_SOURCE : configFile);
-            Signals.on("USR1", () -> dumpStatus(admission, transport));
+                    configFile == null ? ConfigLoader.DEFAULT_SOURCE : configFile,
+                    subscribers.dataPlane().name());
+            Signals.on("USR1", () -> dumpStatus(admission, transport, subscribers));
             // Handling TERM and INT ourselves (instead of a shutdown hook) lets a clean stop exit 0.
             Signals.on("TERM", stopped::countDown);
             Signals.on("INT", stopped::countDown);
@@ -163,7 +197,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void dumpStatus(Admission admission, L2tpTransport transport) {
+    private static void dumpStatus(Admission admission, L2tpTransport transport, SubscriberServices subscribers) {
         log.info(
                 "status: {} tunnels, {} sessions ({} in setup), refused {} tunnels / {} sessions",
                 admission.tunnels(),
@@ -171,6 +205,11 @@ public final class RunCommand implements Callable<Integer> {
                 admission.sessionsInSetup(),
                 admission.refusedTunnels(),
                 admission.refusedSessions());
+        log.info(
+                "status: {} subscribers up, {} addresses leased, data path {}",
+                subscribers.pppMetrics().subscribersUp(),
+                subscribers.pppMetrics().addressesLeased(),
+                subscribers.dataPlane().name());
         transport.status().forEach(line -> log.info("status: {}", line));
     }
 

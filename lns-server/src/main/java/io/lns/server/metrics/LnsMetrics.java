@@ -24,8 +24,6 @@ public final class LnsMetrics {
     private final Counter zlbSent;
     private final Counter unknownType;
     private final Counter unknownTunnel;
-    private final Counter dataDropped;
-    private final Counter dataDroppedBytes;
     private final Timer tunnelSetup;
     private final Timer sessionSetup;
 
@@ -61,10 +59,6 @@ public final class LnsMetrics {
         unknownTunnel = Counter.builder("lns_datagrams_unknown_tunnel")
                 .description("Datagrams for a tunnel id that does not exist")
                 .register(registry);
-        dataDropped = Counter.builder("lns_data_packets_dropped")
-                .description("Data messages dropped by the 'none' data path")
-                .register(registry);
-        dataDroppedBytes = Counter.builder("lns_data_bytes_dropped").register(registry);
         tunnelSetup = Timer.builder("lns_tunnel_setup")
                 .description("SCCRQ to SCCCN")
                 .publishPercentileHistogram()
@@ -117,9 +111,8 @@ public final class LnsMetrics {
         unknownTunnel.increment();
     }
 
-    public void dataDropped(int bytes) {
-        dataDropped.increment();
-        dataDroppedBytes.increment(bytes);
+    public MeterRegistry registry() {
+        return registry;
     }
 
     public void tunnelEstablished(long nanos) {

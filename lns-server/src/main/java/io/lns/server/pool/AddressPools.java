@@ -43,6 +43,23 @@ public final class AddressPools {
         return poolContaining(address).flatMap(p -> p.reserve(address));
     }
 
+    /**
+     * The server's pools from the configuration; each pool's gateway is never leased.
+     *
+     * @throws IllegalArgumentException when a pool is too large or pools overlap
+     */
+    public static AddressPools fromConfig(Map<String, io.lns.config.AddressPool> config) {
+        return of(config.entrySet().stream()
+                .map(e -> AddressPool.of(
+                        e.getKey(),
+                        e.getValue().ranges().stream()
+                                .map(r -> r.first().getHostAddress() + "-"
+                                        + r.last().getHostAddress())
+                                .toList(),
+                        java.util.List.of(e.getValue().gateway())))
+                .toList());
+    }
+
     public Collection<AddressPool> all() {
         return byName.values();
     }

@@ -13,6 +13,7 @@ import io.lns.l2tp.message.L2tpPacketDecoder;
 import io.lns.l2tp.message.L2tpPacketEncoder;
 import io.lns.server.metrics.LnsMetrics;
 import io.lns.server.metrics.TunnelTotals;
+import io.lns.server.subscriber.SubscriberServices;
 import io.lns.server.tunnel.Admission;
 import io.lns.server.tunnel.TunnelRegistry;
 import io.netty.bootstrap.Bootstrap;
@@ -65,8 +66,16 @@ public final class L2tpTransport implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final ChannelHandler dispatcher = new Dispatcher();
     private final TunnelTotals totals;
+    private final SubscriberServices subscribers;
 
+    /** A transport whose sessions (if their plans run PPP) use data plane {@code none}. */
     public L2tpTransport(ServerSettings settings, Admission admission, LnsMetrics metrics) {
+        this(settings, admission, metrics, SubscriberServices.none(metrics.registry()));
+    }
+
+    public L2tpTransport(
+            ServerSettings settings, Admission admission, LnsMetrics metrics, SubscriberServices subscribers) {
+        this.subscribers = subscribers;
         this.settings = settings;
         this.admission = admission;
         this.metrics = metrics;
@@ -81,7 +90,8 @@ public final class L2tpTransport implements AutoCloseable {
     }
 
     /** Binds the listeners; returns the addresses bound (port 0 resolved). */
-    public List<InetSocketAddress> start() throws InterruptedException {
+    public List<InetSocketAddress> start() throws InterruptedException, java.io.IOException {
+        subscribers.dataPlane().start(group);
         List<InetSocketAddress> bound = new ArrayList<>();
         for (InetSocketAddress address : settings.listen()) {
             Channel ch = bootstrap(group.next(), family(address.getAddress()))
@@ -111,6 +121,7 @@ public final class L2tpTransport implements AutoCloseable {
     @Override
     public void close() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        subscribers.dataPlane().close();
     }
 
     public int tunnelCount() {
@@ -145,6 +156,10 @@ public final class L2tpTransport implements AutoCloseable {
 
     LnsMetrics metrics() {
         return metrics;
+    }
+
+    SubscriberServices subscribers() {
+        return subscribers;
     }
 
     Admission admission() {

@@ -1,5 +1,6 @@
 package io.lns.server.transport;
 
+import io.lns.config.Sequencing;
 import io.lns.l2tp.L2tpDecodeException;
 import io.lns.l2tp.control.LnsSession;
 import io.lns.l2tp.control.LnsTunnel;
@@ -12,13 +13,22 @@ import io.lns.l2tp.message.DataMessage;
 import io.lns.l2tp.message.L2tpPacket;
 import io.lns.l2tp.message.L2tpPacketDecoder;
 import io.lns.l2tp.message.L2tpPacketEncoder;
+import io.lns.server.dataplane.DropReason;
+import io.lns.server.subscriber.PppPlan;
+import io.lns.server.subscriber.SubscriberHost;
+import io.lns.server.subscriber.SubscriberServices;
+import io.lns.server.subscriber.SubscriberSession;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * One tunnel on its event loop: the Sans-IO {@link LnsTunnel}, its own UDP socket, its timer.
  * Every method runs on {@link #loop}.
  */
-final class TunnelHost implements TunnelEvents {
+final class TunnelHost implements TunnelEvents, SubscriberHost {
     private static final Logger log = LoggerFactory.getLogger(TunnelHost.class);
     private static final Logger TRACE = LoggerFactory.getLogger("io.lns.trace");
     private static final L2tpPacketDecoder DECODER = L2tpPacketDecoder.standard();
@@ -40,6 +50,7 @@ final class TunnelHost implements TunnelEvents {
     private final L2tpTransport transport;
     private final int localId;
     private final ArrayDeque<ByteBuf> unsent = new ArrayDeque<>();
+    private final SecureRandom random = new SecureRandom();
     private volatile LnsTunnel tunnel;
     private Channel socket;
     private InetSocketAddress wellKnownLocal;
@@ -49,6 +60,8 @@ final class TunnelHost implements TunnelEvents {
     private boolean flushPending;
     private long createdAt;
     private int peerMaxSessions;
+    private PppPlan ppp;
+    private final IntObjectHashMap<SubscriberSession> subscribers = new IntObjectHashMap<>();
 
     TunnelHost(L2tpTransport transport, EventLoop loop, InetSocketAddress peer, int peerTunnelId, int localId) {
         this.transport = transport;
@@ -62,8 +75,9 @@ final class TunnelHost implements TunnelEvents {
     void start(TunnelPlan plan, ControlMessage sccrq, long now) {
         TunnelSettings settings = plan.settings();
         peerMaxSessions = plan.peerMaxSessions();
+        ppp = plan.ppp();
         createdAt = now;
-        tunnel = new LnsTunnel(localId, settings, this, new SecureRandom(), now);
+        tunnel = new LnsTunnel(localId, settings, this, random, now);
         tunnel.onMessage(sccrq, now);
         reschedule();
     }
@@ -101,9 +115,16 @@ final class TunnelHost implements TunnelEvents {
                     tunnel.onMessage(m, System.nanoTime());
                 }
                 case DataMessage d -> {
-                    // Data path "none": counted and dropped.
-                    transport.metrics().dataDropped(d.payload().readableBytes());
-                    d.release();
+                    SubscriberSession s = subscribers.get(d.header().sessionId());
+                    if (s == null) {
+                        transport
+                                .subscribers()
+                                .dataMetrics()
+                                .dropped(DropReason.NO_PPP, d.payload().readableBytes());
+                        d.release();
+                    } else {
+                        s.receive(d.header(), d.payload(), System.nanoTime());
+                    }
                 }
             }
             reschedule();
@@ -223,10 +244,69 @@ final class TunnelHost implements TunnelEvents {
                 s.localId(),
                 s.peerId(),
                 s.callingNumber());
+        if (ppp != null) {
+            SubscriberServices services = transport.subscribers();
+            SubscriberSession subscriber = new SubscriberSession(
+                    this,
+                    s.localId(),
+                    s.peerId(),
+                    s.sequencingRequired() || t.settings().sequencing() == Sequencing.REQUIRE,
+                    ppp,
+                    services.dataPlane(),
+                    services.pppMetrics(),
+                    services.dataMetrics(),
+                    random,
+                    System.nanoTime());
+            subscribers.put(s.localId(), subscriber);
+            subscriber.start(System.nanoTime(), s.proxyAvps());
+        }
+    }
+
+    @Override
+    public EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public ByteBufAllocator allocator() {
+        return transport.allocator();
+    }
+
+    @Override
+    public int peerTunnelId() {
+        return peerTunnelId;
+    }
+
+    @Override
+    public void sendData(ByteBuf datagram) {
+        if (socket == null || closed) {
+            datagram.release();
+            return;
+        }
+        socket.write(datagram, socket.voidPromise());
+        scheduleFlush();
+    }
+
+    @Override
+    public void pppEnded(SubscriberSession subscriber, String reason) {
+        if (subscribers.remove(subscriber.localSessionId()) == null || closed) return;
+        Refusal why =
+                reason.contains("pool") ? new Refusal(4, -1, "PPP: " + reason) : new Refusal(3, -1, "PPP: " + reason);
+        tunnel.disconnect(subscriber.localSessionId(), why, System.nanoTime());
+        reschedule();
+    }
+
+    /** One status line per subscriber, for SIGUSR1. */
+    List<String> subscriberStatus() {
+        List<String> lines = new ArrayList<>();
+        for (SubscriberSession s : subscribers.values()) lines.add("tunnel " + localId + " " + s);
+        return lines;
     }
 
     @Override
     public void sessionClosed(LnsTunnel t, LnsSession s, String reason) {
+        SubscriberSession subscriber = subscribers.remove(s.localId());
+        if (subscriber != null) subscriber.lowerLayerDown(reason);
         transport.admission().sessionClosed(s.establishedAt() != 0, peer.getAddress());
         log.debug("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
     }

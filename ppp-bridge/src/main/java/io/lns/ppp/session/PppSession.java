@@ -101,6 +101,11 @@ public final class PppSession {
         return lcp.state();
     }
 
+    /** The MRU the peer asked for (what we may send it), 1500 when it asked for none. */
+    public int peerMru() {
+        return lcp.peerMru();
+    }
+
     public Optional<State> ipcpState() {
         return Optional.ofNullable(ipcp).map(Ipcp::state);
     }

@@ -1,0 +1,172 @@
+package io.lns.linux;
+
+import com.sun.jna.Memory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A blocking netlink socket (rtnetlink today, generic netlink for the kernel L2TP path next) that
+ * sends one request at a time and waits for its answer: an acknowledgement, one reply, or a
+ * multi-part dump ending in NLMSG_DONE. Failures come back as the NLMSG_ERROR errno, with the
+ * kernel's extended-ack text when it gives one.
+ *
+ * <p>Blocking is deliberate: these are setup calls (a few per device, session or route), and each
+ * wait is bounded by the receive timeout. The socket acts in the network namespace of the thread that
+ * opened it. Calls are serialised, so one instance may be shared, but a dedicated one per event loop
+ * avoids waiting on each other.
+ */
+final class Netlink implements AutoCloseable {
+    static final int NETLINK_ROUTE = 0;
+    static final int NETLINK_GENERIC = 16;
+
+    private static final int RECEIVE_BUFFER = 64 * 1024;
+
+    private final int fd;
+    private final Duration timeout;
+    private final Memory receiveBuffer = new Memory(RECEIVE_BUFFER);
+    private int seq;
+    private boolean closed;
+
+    private Netlink(int fd, Duration timeout) {
+        this.fd = fd;
+        this.timeout = timeout;
+        this.seq = (int) (System.nanoTime() & 0x7fff_ffff);
+    }
+
+    /**
+     * Opens a netlink socket of {@code protocol} in the calling thread's network namespace.
+     *
+     * @param timeout how long one request may wait for its answer
+     */
+    static Netlink open(int protocol, Duration timeout) throws NativeException {
+        Platform.requireSupported();
+        String what = "AF_NETLINK, protocol " + protocol;
+        int fd = Sys.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, protocol, what);
+        try {
+            Memory address = new Memory(12); // sockaddr_nl: family, pad, port id 0 (kernel assigns), groups
+            address.clear();
+            address.setShort(0, (short) LibC.AF_NETLINK);
+            Sys.check(Sys.libc().bind(fd, address, 12), "bind(" + what + ")");
+            Memory timeval = new Memory(16);
+            long micros = Math.max(1000, timeout.toNanos() / 1000);
+            timeval.setLong(0, micros / 1_000_000);
+            timeval.setLong(8, micros % 1_000_000);
+            Sys.check(
+                    Sys.libc().setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval, 16),
+                    "setsockopt(" + what + ", SO_RCVTIMEO)");
+            // Extended acks carry the kernel's reason text ("Invalid prefix for given prefix length");
+            // capped acks keep an error from echoing the whole request. Both are optional extras.
+            trySetOption(fd, LibC.NETLINK_EXT_ACK);
+            trySetOption(fd, LibC.NETLINK_CAP_ACK);
+            return new Netlink(fd, timeout);
+        } catch (NativeException | RuntimeException e) {
+            Sys.closeQuietly(fd);
+            throw e;
+        }
+    }
+
+    private static void trySetOption(int fd, int option) {
+        try {
+            Sys.setsockopt(fd, LibC.SOL_NETLINK, option, 1, "SOL_NETLINK " + option);
+        } catch (NativeException ignored) {
+            // Older kernels: errors simply come without text.
+        }
+    }
+
+    /** Sends a request that carries NLM_F_ACK and waits for the acknowledgement. */
+    synchronized void ack(NetlinkMessageBuilder request) throws NativeException {
+        if ((request.flags() & NetlinkMessage.NLM_F_ACK) == 0) {
+            throw new IllegalArgumentException(request.description() + " does not ask for an ack");
+        }
+        exchange(request);
+    }
+
+    /**
+     * Sends a get or dump request and returns the replies in order (NLMSG_DONE is consumed). A dump
+     * must not ask for an ack.
+     */
+    synchronized List<NetlinkMessage> request(NetlinkMessageBuilder request) throws NativeException {
+        return exchange(request);
+    }
+
+    private List<NetlinkMessage> exchange(NetlinkMessageBuilder request) throws NativeException {
+        if (closed) {
+            throw new IllegalStateException("netlink socket closed");
+        }
+        int mySeq = ++seq;
+        byte[] bytes = request.build(mySeq);
+        Memory out = new Memory(bytes.length);
+        out.write(0, bytes, 0, bytes.length);
+        long sent = Sys.check(Sys.libc().send(fd, out, bytes.length, 0), "send(" + request.description() + ")");
+        if (sent != bytes.length) {
+            throw new IllegalStateException("netlink send was short: " + sent + " of " + bytes.length);
+        }
+        boolean dump = (request.flags() & NetlinkMessage.NLM_F_DUMP) == NetlinkMessage.NLM_F_DUMP;
+        boolean wantsAck = (request.flags() & NetlinkMessage.NLM_F_ACK) != 0;
+        List<NetlinkMessage> replies = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (System.nanoTime() - deadline > 0) {
+                throw timedOut(request);
+            }
+            long received = Sys.libc().recv(fd, receiveBuffer, RECEIVE_BUFFER, 0);
+            if (received < 0) {
+                int errno = com.sun.jna.Native.getLastError();
+                if (errno == Errno.EINTR) {
+                    continue;
+                }
+                if (errno == Errno.EAGAIN) {
+                    throw timedOut(request);
+                }
+                throw new NativeException("recv(" + request.description() + ")", errno);
+            }
+            ByteBuffer datagram = ByteBuffer.wrap(receiveBuffer.getByteArray(0, (int) received))
+                    .order(ByteOrder.nativeOrder());
+            for (NetlinkMessage message : NetlinkMessage.parseAll(datagram)) {
+                if (message.seq() != mySeq) {
+                    continue; // an answer to an earlier request that timed out
+                }
+                switch (message.type()) {
+                    case NetlinkMessage.NLMSG_ERROR -> {
+                        int errno = message.errorCode();
+                        if (errno != 0) {
+                            throw new NativeException(request.description(), errno, message.extendedAckMessage());
+                        }
+                        return replies;
+                    }
+                    case NetlinkMessage.NLMSG_DONE -> {
+                        ByteBuffer payload = message.payload();
+                        if (payload.limit() >= 4 && payload.getInt(0) < 0) {
+                            throw new NativeException(request.description(), -payload.getInt(0));
+                        }
+                        return replies; // a dump ends here; the kernel sends no ack after it
+                    }
+                    case NetlinkMessage.NLMSG_NOOP -> {}
+                    default -> {
+                        replies.add(message);
+                        boolean more = dump || (message.flags() & NetlinkMessage.NLM_F_MULTI) != 0;
+                        if (!more && !wantsAck) {
+                            return replies;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private NativeException timedOut(NetlinkMessageBuilder request) {
+        return new NativeException(
+                request.description(), Errno.EAGAIN, "no answer from the kernel within " + timeout.toMillis() + " ms");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            Sys.closeQuietly(fd);
+        }
+    }
+}

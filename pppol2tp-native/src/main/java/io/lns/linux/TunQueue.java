@@ -1,0 +1,145 @@
+package io.lns.linux;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.unix.Errors;
+import io.netty.channel.unix.FileDescriptor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One queue of a {@link TunDevice}: a non-blocking fd where each read returns one IP packet the kernel
+ * routed to the device and each write injects one. Register {@link #fd()} on an event loop with {@link
+ * FdWatch} and call {@link #read} from its callback until it returns 0.
+ *
+ * <p>Reads and writes go straight to Netty's JNI on the buffer's native memory: no JNA, no copy, no
+ * allocation per packet. Buffers must therefore be direct.
+ */
+public final class TunQueue implements AutoCloseable {
+    private final FileDescriptor fd;
+    private final int index;
+    private final String readOperation;
+    private final String writeOperation;
+    private final LongAdder droppedWrites = new LongAdder();
+
+    TunQueue(int fd, String deviceName, int index) {
+        this.fd = new FileDescriptor(fd);
+        this.index = index;
+        this.readOperation = "read(" + deviceName + " queue " + index + ")";
+        this.writeOperation = "write(" + deviceName + " queue " + index + ")";
+    }
+
+    /** The queue's fd, for {@link FdWatch#register} or Netty's own {@code readAddress/writeAddress}. */
+    public FileDescriptor fd() {
+        return fd;
+    }
+
+    /** This queue's position in its device, 0-based. */
+    public int index() {
+        return index;
+    }
+
+    /**
+     * Reads one packet into {@code buffer} at its writer index and advances it.
+     *
+     * <p>Give at least the device MTU of writable space: the kernel truncates a larger packet to the
+     * space given, so a short buffer silently yields a cut packet.
+     *
+     * @return the packet's length, or 0 when no packet is waiting
+     * @throws IllegalArgumentException if the buffer is not direct
+     */
+    public int read(ByteBuf buffer) throws NativeException {
+        int writerIndex = buffer.writerIndex();
+        int writable = buffer.writableBytes();
+        int n;
+        try {
+            if (buffer.hasMemoryAddress()) {
+                n = fd.readAddress(buffer.memoryAddress(), writerIndex, writerIndex + writable);
+            } else {
+                ByteBuffer nio = direct(buffer).internalNioBuffer(writerIndex, writable);
+                n = fd.read(nio, nio.position(), nio.limit());
+            }
+        } catch (IOException e) {
+            throw translate(readOperation, e);
+        }
+        if (n <= 0) {
+            return 0; // EAGAIN (0) or end of stream (-1, which an attached TUN queue never returns)
+        }
+        buffer.writerIndex(writerIndex + n);
+        return n;
+    }
+
+    /**
+     * Writes the readable bytes of {@code packet} as one IP packet. Indices are left as they are and
+     * the caller keeps ownership of the buffer.
+     *
+     * @return true if the kernel took it; false if it was dropped because the kernel would have
+     *     blocked (counted in {@link #droppedWrites()}): a TUN write must never stall the event loop
+     * @throws NativeException for other refusals, e.g. EINVAL for a packet that is not IPv4 or IPv6
+     */
+    public boolean write(ByteBuf packet) throws NativeException {
+        int readerIndex = packet.readerIndex();
+        int length = packet.readableBytes();
+        int n;
+        try {
+            if (packet.hasMemoryAddress()) {
+                n = fd.writeAddress(packet.memoryAddress(), readerIndex, readerIndex + length);
+            } else {
+                ByteBuffer nio = direct(packet).internalNioBuffer(readerIndex, length);
+                n = fd.write(nio, nio.position(), nio.limit());
+            }
+        } catch (IOException e) {
+            NativeException failure = translate(writeOperation, e);
+            if (failure.errno() == Errno.ENOBUFS) {
+                droppedWrites.increment();
+                return false;
+            }
+            throw failure;
+        }
+        if (n == 0 && length > 0) {
+            droppedWrites.increment();
+            return false;
+        }
+        return true;
+    }
+
+    /** Packets {@link #write} dropped because the kernel would have blocked or had no buffers. */
+    public long droppedWrites() {
+        return droppedWrites.sum();
+    }
+
+    /** Closes the fd; closing a device's last queue deletes the device. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            fd.close();
+        } catch (IOException ignored) {
+            // close(2) of a TUN fd cannot fail in a way the caller could act on.
+        }
+    }
+
+    private static ByteBuf direct(ByteBuf buffer) {
+        if (!buffer.isDirect() || buffer.nioBufferCount() != 1) {
+            throw new IllegalArgumentException("TUN I/O needs a direct, single-chunk buffer: " + buffer);
+        }
+        return buffer;
+    }
+
+    private static NativeException translate(String operation, IOException e) {
+        if (e instanceof NativeException native_) {
+            return native_;
+        }
+        if (e instanceof Errors.NativeIoException nativeIo) {
+            NativeException translated = new NativeException(operation, -nativeIo.expectedErr());
+            translated.initCause(e);
+            return translated;
+        }
+        // FileDescriptor only throws NativeIoException; anything else is a Netty change we must see.
+        throw new java.io.UncheckedIOException(operation, e);
+    }
+
+    @Override
+    public String toString() {
+        return "TunQueue[" + readOperation.substring(5, readOperation.length() - 1) + ", fd " + fd.intValue() + "]";
+    }
+}
