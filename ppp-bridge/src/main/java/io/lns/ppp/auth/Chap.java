@@ -1,6 +1,8 @@
 package io.lns.ppp.auth;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +28,13 @@ public final class Chap {
         int identifier();
 
         void encode(ByteBuf out);
+
+        /** The packet as a new array: a PPP frame's information field. */
+        default byte[] encode() {
+            ByteBuf buf = Unpooled.buffer();
+            encode(buf);
+            return ByteBufUtil.getBytes(buf);
+        }
     }
 
     /** Challenge: the authenticator's challenge value and its name. */

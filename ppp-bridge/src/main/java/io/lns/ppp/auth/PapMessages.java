@@ -1,6 +1,8 @@
 package io.lns.ppp.auth;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -22,6 +24,13 @@ public final class PapMessages {
 
         /** Appends the packet (Code, Identifier, Length, data) to {@code out}. */
         void encode(ByteBuf out);
+
+        /** The packet as a new array: a PPP frame's information field. */
+        default byte[] encode() {
+            ByteBuf buf = Unpooled.buffer();
+            encode(buf);
+            return ByteBufUtil.getBytes(buf);
+        }
     }
 
     /** Authenticate-Request. Arrays are copied in and out; the password is octets, not text. */

@@ -19,6 +19,9 @@ public interface FsmSink {
     /** tlf: the layer no longer needs the lower layer. */
     default void layerFinished(String reason) {}
 
+    /** A received packet was malformed and silently discarded (RFC 1661 §5); {@code why} says how. */
+    default void discarded(ControlPacket packet, String why) {}
+
     /** Call {@code tick} at or after {@code deadlineNanos}; {@code Long.MAX_VALUE} means no timer. */
     default void timerWanted(long deadlineNanos) {}
 }

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The RFC 1661 §4 option-negotiation automaton, written once and shared by LCP, IPCP and IPv6CP.
@@ -23,6 +25,7 @@ public final class OptionFsm {
     private final FsmConfig config;
     private final Map<Integer, OptionHandler> handlers = new LinkedHashMap<>();
     private ExtensionCodes extension = ExtensionCodes.NONE;
+    private IntFunction<String> optionNames = Integer::toString;
 
     private State state = INITIAL;
     private int restartCounter;
@@ -51,6 +54,11 @@ public final class OptionFsm {
 
     public void extension(ExtensionCodes extension) {
         this.extension = extension;
+    }
+
+    /** How options are named in reasons, e.g. {@code 17 -> "17 (MRRU)"}. */
+    public void optionNames(IntFunction<String> optionNames) {
+        this.optionNames = optionNames;
     }
 
     public State state() {
@@ -202,8 +210,78 @@ public final class OptionFsm {
                 }
             }
         } catch (PppDecodeException e) {
-            // invalid packet: silently discarded
+            sink.discarded(packet, e.getMessage()); // invalid packet: silently discarded
         }
+    }
+
+    // ---- an agreement made elsewhere (proxy LCP, RFC 2661 §4.4.5) ----
+
+    /**
+     * Enters Opened from Initial with an agreement negotiated by someone else, sending nothing:
+     * {@code ourOptions} count as our Configure-Request acknowledged by the peer, {@code peerOptions}
+     * as the peer's request acknowledged by us — as if open, up and a full exchange had happened. The
+     * peer's options are judged by our handlers first: unless every one would be acknowledged as it
+     * stands (and none we require is missing), nothing changes and the reason is returned.
+     */
+    public Optional<String> adopt(byte[] ourOptions, byte[] peerOptions, long now) {
+        if (state != INITIAL) {
+            throw new IllegalStateException(name + " adopts an agreement only in Initial, not " + state);
+        }
+        List<ConfigOption> ours;
+        List<ConfigOption> peers;
+        try {
+            ours = ConfigOption.decodeAll(ourOptions);
+            peers = ConfigOption.decodeAll(peerOptions);
+        } catch (PppDecodeException e) {
+            return Optional.of("malformed options: " + e.getMessage());
+        }
+        for (ConfigOption o : ours) {
+            if (!handlers.containsKey(o.type())) {
+                return Optional.of("our option " + optionNames.apply(o.type()) + " is unknown to " + name);
+            }
+        }
+        resetHandlers();
+        for (ConfigOption o : ours) {
+            handlers.get(o.type()).adopt(o.value()); // first: the peer's magic number is judged against ours
+        }
+        Optional<String> refusal = refusalOf(peers);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        for (ConfigOption o : peers) {
+            handlers.get(o.type()).peerAcked(o.value());
+        }
+        requestData = ourOptions.clone();
+        sink.layerStarted();
+        state = OPENED;
+        irc();
+        stopTimer();
+        sink.layerUp();
+        return Optional.empty();
+    }
+
+    /** Why our handlers would not acknowledge {@code options} as a peer's Configure-Request, if so. */
+    private Optional<String> refusalOf(List<ConfigOption> options) {
+        for (ConfigOption o : options) {
+            OptionHandler h = handlers.get(o.type());
+            OptionVerdict v = h == null ? OptionVerdict.REJECT : h.check(o.value());
+            switch (v) {
+                case OptionVerdict.Reject r -> {
+                    return Optional.of("the peer's option " + optionNames.apply(o.type()) + " would be rejected");
+                }
+                case OptionVerdict.Nak n -> {
+                    return Optional.of("the peer's option " + optionNames.apply(o.type()) + " would be Nak'ed");
+                }
+                case OptionVerdict.Ack a -> {}
+            }
+        }
+        List<Integer> present = options.stream().map(ConfigOption::type).toList();
+        for (OptionHandler h : handlers.values()) {
+            if (!present.contains(h.type()) && h.requireFromPeer().isPresent()) {
+                return Optional.of("the peer left out option " + optionNames.apply(h.type()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** RXJ-: a reject that means the layer cannot go on (e.g. Protocol-Reject of LCP itself). */
@@ -410,11 +488,15 @@ public final class OptionFsm {
     }
 
     private void tls() {
+        resetHandlers();
+        sink.layerStarted();
+    }
+
+    private void resetHandlers() {
         for (OptionHandler h : handlers.values()) {
             h.reset();
         }
         failureCounter = 0;
-        sink.layerStarted();
     }
 
     private void irc() {

@@ -15,6 +15,15 @@ public interface OptionHandler {
     /** The peer acknowledged our value. */
     default void acked(byte[] value) {}
 
+    /**
+     * {@code value} was requested for us and acknowledged in a negotiation held elsewhere (proxy LCP,
+     * RFC 2661 §4.4.5): take it as ours. Must tolerate any value, as it did not come from us. Default:
+     * as {@link #acked}.
+     */
+    default void adopt(byte[] value) {
+        acked(value);
+    }
+
     /** The peer Nak'ed our value (or asked for an option we did not send), suggesting {@code value}. */
     void naked(byte[] value);
 

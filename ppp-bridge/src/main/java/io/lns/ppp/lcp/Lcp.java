@@ -1,6 +1,8 @@
 package io.lns.ppp.lcp;
 
+import io.lns.ppp.frame.ConfigOption;
 import io.lns.ppp.frame.ControlPacket;
+import io.lns.ppp.frame.PppDecodeException;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.fsm.ExtensionCodes;
 import io.lns.ppp.fsm.FsmSink;
@@ -8,6 +10,8 @@ import io.lns.ppp.fsm.OptionFsm;
 import io.lns.ppp.fsm.State;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
@@ -31,6 +35,11 @@ public final class Lcp {
     private long now;
     private long nextEcho = Long.MAX_VALUE;
     private int echoOutstanding;
+    private int echoId = -1;
+    private long echoSentAt;
+    private long echoRequestsSent;
+    private long echoRepliesReceived;
+    private long lastEchoRoundTrip = -1;
     private long reportedDeadline = Long.MAX_VALUE;
 
     public Lcp(LcpConfig config, FsmSink sink, IntSupplier random) {
@@ -49,6 +58,7 @@ public final class Lcp {
                 .register(MultilinkOption.mrru(config.requestMrru()))
                 .register(MultilinkOption.endpointDiscriminator(config.requestEndpointDiscriminator()));
         fsm.extension(this::extension);
+        fsm.optionNames(LcpOptionTypes::describe);
     }
 
     /** Called with the protocol number when the peer Protocol-Rejects one of ours (other than LCP). */
@@ -80,6 +90,62 @@ public final class Lcp {
         reportTimer();
     }
 
+    /**
+     * Opens with the agreement a LAC made with the subscriber (proxy LCP, RFC 2661 §4.4.5), sending
+     * nothing: {@code ourOptions} is the request made on our behalf, {@code peerOptions} the peer's.
+     * Accepted only if we could have made that request ourselves — our configured authentication
+     * protocols (present exactly when we require one), no multilink, nothing unknown — and our
+     * handlers would acknowledge every option of the peer's as it stands. Otherwise nothing changes
+     * and the reason is returned: negotiate with {@link #open} and {@link #up} instead.
+     */
+    public Optional<String> adopt(byte[] ourOptions, byte[] peerOptions, long now) {
+        this.now = now;
+        Optional<String> refusal;
+        try {
+            refusal = ourRequestRefusal(ConfigOption.decodeAll(ourOptions));
+        } catch (PppDecodeException e) {
+            refusal = Optional.of("malformed options: " + e.getMessage());
+        }
+        if (refusal.isEmpty()) {
+            refusal = fsm.adopt(ourOptions, peerOptions, now);
+        }
+        reportTimer();
+        return refusal;
+    }
+
+    private Optional<String> ourRequestRefusal(List<ConfigOption> options) {
+        AuthProtocol requested = null;
+        for (ConfigOption o : options) {
+            byte[] v = o.value();
+            switch (o.type()) {
+                case LcpOptionTypes.MRU -> {
+                    if (v.length != 2) return Optional.of("our MRU option has " + v.length + " octets");
+                }
+                case LcpOptionTypes.MAGIC_NUMBER -> {
+                    if (v.length != 4 || MagicNumberOption.u32(v) == 0) {
+                        return Optional.of("our Magic-Number option is not a non-zero 4-octet number");
+                    }
+                }
+                case LcpOptionTypes.AUTH_PROTOCOL -> {
+                    Optional<AuthProtocol> p = AuthProtocol.of(v).filter(config.requestAuth()::contains);
+                    if (p.isEmpty()) {
+                        return Optional.of("authentication protocol "
+                                + HexFormat.of().formatHex(v) + " is not one we request " + config.requestAuth());
+                    }
+                    requested = p.get();
+                }
+                case LcpOptionTypes.ACCM, LcpOptionTypes.PFC, LcpOptionTypes.ACFC -> {}
+                default -> {
+                    return Optional.of("option " + LcpOptionTypes.describe(o.type()) + " is not one we would request");
+                }
+            }
+        }
+        if (requested == null && !config.requestAuth().isEmpty()) {
+            return Optional.of("no authentication was requested, we require one of " + config.requestAuth());
+        }
+        return Optional.empty();
+    }
+
     public void receive(ControlPacket packet, long now) {
         this.now = now;
         fsm.receive(packet, now);
@@ -96,7 +162,9 @@ public final class Lcp {
                 fsm.close(now, "peer not responding: " + echoOutstanding + " Echo-Requests unanswered");
             } else {
                 echoOutstanding++;
-                fsm.sendWithNewId(ControlPacket.ECHO_REQUEST, MagicNumberOption.u32(magic.ours()));
+                echoId = fsm.sendWithNewId(ControlPacket.ECHO_REQUEST, MagicNumberOption.u32(magic.ours()));
+                echoSentAt = now;
+                echoRequestsSent++;
                 nextEcho = now + config.echoInterval().toNanos();
             }
         }
@@ -144,6 +212,11 @@ public final class Lcp {
             }
             case ControlPacket.ECHO_REPLY -> {
                 echoOutstanding = 0;
+                echoRepliesReceived++;
+                if (packet.identifier() == echoId) { // a reply to our latest request: a round trip
+                    lastEchoRoundTrip = now - echoSentAt;
+                    echoId = -1;
+                }
                 yield ExtensionCodes.Event.RXR;
             }
             case ControlPacket.DISCARD_REQUEST -> ExtensionCodes.Event.RXR;
@@ -182,6 +255,19 @@ public final class Lcp {
         return auth.peerRequires();
     }
 
+    public long echoRequestsSent() {
+        return echoRequestsSent;
+    }
+
+    public long echoRepliesReceived() {
+        return echoRepliesReceived;
+    }
+
+    /** Nanoseconds between our latest answered Echo-Request and its reply; -1 before the first. */
+    public long lastEchoRoundTrip() {
+        return lastEchoRoundTrip;
+    }
+
     public boolean peerUsesPfc() {
         return pfc.peerUses();
     }
@@ -215,6 +301,11 @@ public final class Lcp {
         @Override
         public void layerStarted() {
             sink.layerStarted();
+        }
+
+        @Override
+        public void discarded(ControlPacket packet, String why) {
+            sink.discarded(packet, why);
         }
 
         @Override

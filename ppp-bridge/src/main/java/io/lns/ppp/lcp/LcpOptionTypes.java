@@ -12,4 +12,22 @@ public final class LcpOptionTypes {
     public static final int ENDPOINT_DISCRIMINATOR = 19;
 
     private LcpOptionTypes() {}
+
+    /** The option's name for messages, e.g. {@code "17 (MRRU)"}. */
+    public static String describe(int type) {
+        String name = switch (type) {
+            case MRU -> "MRU";
+            case ACCM -> "ACCM";
+            case AUTH_PROTOCOL -> "Authentication-Protocol";
+            case 4 -> "Quality-Protocol";
+            case MAGIC_NUMBER -> "Magic-Number";
+            case PFC -> "PFC";
+            case ACFC -> "ACFC";
+            case 13 -> "Callback";
+            case MRRU -> "MRRU";
+            case ENDPOINT_DISCRIMINATOR -> "Endpoint-Discriminator";
+            default -> null;
+        };
+        return name == null ? Integer.toString(type) : type + " (" + name + ")";
+    }
 }

@@ -44,6 +44,15 @@ public final class MagicNumberOption implements OptionHandler {
         acked = true;
     }
 
+    /** A magic number chosen for us elsewhere (the LAC's, under proxy LCP) becomes ours. */
+    @Override
+    public void adopt(byte[] value) {
+        if (value.length == 4 && u32(value) != 0) {
+            ours = u32(value);
+            acked = true;
+        }
+    }
+
     @Override
     public void naked(byte[] value) {
         ours = fresh();

@@ -39,6 +39,13 @@ public final class MruOption implements OptionHandler {
     }
 
     @Override
+    public void adopt(byte[] value) {
+        if (value.length == 2) {
+            ourMru = u16(value);
+        }
+    }
+
+    @Override
     public void naked(byte[] value) {
         if (value.length == 2) {
             desired = Math.max(minimum, u16(value));

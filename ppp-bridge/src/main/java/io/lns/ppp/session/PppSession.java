@@ -16,9 +16,12 @@ import io.lns.ppp.ipcp.IpcpConfig;
 import io.lns.ppp.ipv6cp.Ipv6cp;
 import io.lns.ppp.lcp.AuthProtocol;
 import io.lns.ppp.lcp.Lcp;
+import io.lns.ppp.proxy.ProxyAuth;
+import io.lns.ppp.proxy.ProxyAuthType;
+import io.lns.ppp.proxy.ProxyLcp;
+import io.lns.ppp.proxy.ProxyOutcome;
+import io.lns.ppp.proxy.ProxyPolicy;
 import io.lns.ppp.session.PppSessionConfig.Role;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +36,19 @@ import java.util.random.RandomGenerator;
  * the owner calls it from one thread. The authenticator role asks the configured {@code
  * Authenticator}, whose answer comes back through {@link PppSessionSink#authResultReady} and must be
  * handed in with {@link #onAuthResult}.
+ *
+ * <p>Proxy LCP and proxy authentication (RFC 2661 §4.4.5): {@link #start(long, Optional, Optional)}
+ * takes what the LAC agreed with the subscriber. The authenticator opens LCP on it without a packet
+ * when our own option handlers would have agreed the same, and hands the LAC's authentication to the
+ * {@code Authenticator} in place of a challenge; otherwise it negotiates as usual. The peer role
+ * (the load tester's subscriber behind a LAC) opens on the same agreement from the other side.
  */
 public final class PppSession {
     private final PppSessionConfig config;
     private final PppSessionSink sink;
     private final RandomGenerator random;
     private final Lcp lcp;
+    private final PppCounters counters = new PppCounters();
     private Ipcp ipcp;
     private Ipv6cp ipv6cp;
 
@@ -66,9 +76,14 @@ public final class PppSession {
     private int pendingId = -1;
     private int answeredId = -1;
     private byte[] lastReply; // the Ack/Nak or Success/Failure we sent, for a retransmitted request
-    private String expectedAuthenticatorResponse;
+    private PeerAuth peerAuth; // peer role, during the auth phase
     private AuthResult.Accepted accepted;
     private Inet4Address assigned;
+
+    // ---- proxy (RFC 2661 §4.4.5) ----
+    private ProxyAuth offeredAuth; // authenticator: the LAC's authentication, used when LCP opens on proxy
+    private boolean authProxied; // authenticator: the current exchange is the LAC's
+    private boolean peerAuthenticatedByLac; // peer: the LAC authenticated us, skip the auth phase
 
     public PppSession(PppSessionConfig config, PppSessionSink sink, RandomGenerator random) {
         this.config = config;
@@ -99,14 +114,58 @@ public final class PppSession {
         return Optional.ofNullable(ipv6cp).map(Ipv6cp::state);
     }
 
-    /** The lower layer (the L2TP session) is up: start LCP. */
+    /** What the session counted so far. */
+    public PppStats stats() {
+        return counters.snapshot(lcp);
+    }
+
+    /** The lower layer (the L2TP session) is up: start LCP. No proxy LCP. */
     public void start(long now) {
+        start(now, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The lower layer is up, with what the LAC agreed with the subscriber, if anything. Authenticator
+     * role: under {@link ProxyPolicy#ACCEPT}, an acceptable proxy LCP opens LCP without a packet and a
+     * fitting proxy authentication goes to the authenticator at once; anything else negotiates LCP
+     * from scratch. Peer role: LCP opens on {@code proxyLcp} seen from the subscriber's side (ours =
+     * its last received, the peer's = its last sent), and a proxy authentication other than {@link
+     * ProxyAuthType#NONE} means the LAC authenticated us already. The path taken is reported once
+     * through {@link PppSessionSink#proxyOutcome}.
+     */
+    public void start(long now, Optional<ProxyLcp> proxyLcp, Optional<ProxyAuth> proxyAuth) {
         clock = now;
         if (started) return;
         started = true;
         setPhase(PppPhase.ESTABLISH);
-        lcp.open(now);
-        lcp.up(now);
+        boolean authenticator = config.role() == Role.AUTHENTICATOR;
+        ProxyOutcome outcome;
+        if (proxyLcp.isEmpty()) {
+            outcome = ProxyOutcome.NOT_OFFERED;
+        } else if (authenticator && config.proxyPolicy() == ProxyPolicy.RENEGOTIATE) {
+            outcome = ProxyOutcome.RENEGOTIATED_BY_POLICY;
+        } else {
+            ProxyLcp p = proxyLcp.get();
+            if (authenticator) {
+                offeredAuth = proxyAuth.orElse(null);
+            } else {
+                peerAuthenticatedByLac =
+                        proxyAuth.filter(a -> a.type() != ProxyAuthType.NONE).isPresent();
+            }
+            // layerUp runs inside adopt: the authenticator asks about the LAC's authentication there
+            Optional<String> refusal = authenticator
+                    ? lcp.adopt(p.lastSent(), p.lastReceived(), now)
+                    : lcp.adopt(p.lastReceived(), p.lastSent(), now);
+            offeredAuth = null;
+            outcome = refusal.<ProxyOutcome>map(ProxyOutcome.RenegotiatedUnacceptable::new)
+                    .orElseGet(() -> new ProxyOutcome.Accepted(authenticator ? authProxied : peerAuthenticatedByLac));
+            if (refusal.isPresent()) peerAuthenticatedByLac = false;
+        }
+        sink.proxyOutcome(outcome);
+        if (lcp.state() == State.INITIAL) {
+            lcp.open(now);
+            lcp.up(now);
+        }
         reportTimer();
     }
 
@@ -125,7 +184,7 @@ public final class PppSession {
         noteReason(reason);
         networkDown(now);
         lcp.down(now);
-        authDeadline = Long.MAX_VALUE;
+        stopAuth();
         dead();
         reportTimer();
     }
@@ -133,34 +192,54 @@ public final class PppSession {
     /** A PPP frame arrived. */
     public void receive(PppFrame frame, long now) {
         clock = now;
+        counters.received();
         switch (frame.protocol()) {
-            case PppFrame.LCP -> control(frame).ifPresent(p -> lcp.receive(p, now));
+            case PppFrame.LCP -> {
+                if (lcp.state() == State.INITIAL || lcp.state() == State.STARTING) wrongPhase();
+                else control(frame).ifPresent(p -> lcp.receive(p, now));
+            }
             case PppFrame.PAP -> {
                 if (phase == PppPhase.AUTHENTICATE) pap(frame.information(), now);
+                else wrongPhase();
             }
             case PppFrame.CHAP -> {
                 if (phase == PppPhase.AUTHENTICATE || phase == PppPhase.NETWORK) chap(frame.information(), now);
+                else wrongPhase();
             }
             case PppFrame.IPCP -> {
                 if (phase == PppPhase.NETWORK && ipcp != null) control(frame).ifPresent(p -> ipcp.receive(p, now));
+                else wrongPhase();
             }
             case PppFrame.IPV6CP -> {
                 if (!config.ipv6()) {
-                    lcp.rejectProtocol(frame, now);
+                    unknownProtocol(frame, now);
                 } else if (phase == PppPhase.NETWORK && ipv6cp != null) {
                     control(frame).ifPresent(p -> ipv6cp.receive(p, now));
+                } else {
+                    wrongPhase();
                 }
             }
             case PppFrame.IPV4 -> {
                 if (ipcp != null && ipcp.state() == State.OPENED) sink.dataFrame(frame);
+                else wrongPhase();
             }
             case PppFrame.IPV6 -> {
                 if (ipv6cp != null && ipv6cp.state() == State.OPENED) sink.dataFrame(frame);
-                else if (!config.ipv6()) lcp.rejectProtocol(frame, now);
+                else if (!config.ipv6()) unknownProtocol(frame, now);
+                else wrongPhase();
             }
-            default -> lcp.rejectProtocol(frame, now);
+            default -> unknownProtocol(frame, now);
         }
         reportTimer();
+    }
+
+    private void wrongPhase() {
+        counters.bad(PppStats.BadFrame.WRONG_PHASE);
+    }
+
+    private void unknownProtocol(PppFrame frame, long now) {
+        counters.bad(PppStats.BadFrame.UNKNOWN_PROTOCOL);
+        lcp.rejectProtocol(frame, now);
     }
 
     /** Drives every timer; call at or after the last {@link PppSessionSink#timerWanted} deadline. */
@@ -170,6 +249,7 @@ public final class PppSession {
         if (ipcp != null) ipcp.tick(now);
         if (ipv6cp != null) ipv6cp.tick(now);
         if (now >= authDeadline) authTimeout(now);
+        if (peerAuth != null) peerAuth.tick(now);
         reportTimer();
     }
 
@@ -190,7 +270,10 @@ public final class PppSession {
             }
             case AuthResult.Rejected r -> {
                 reply(failurePacket());
-                close(now, "authentication failed for " + user + ": " + r.reason());
+                close(
+                        now,
+                        (authProxied ? "proxy authentication rejected for " : "authentication failed for ") + user
+                                + ": " + r.reason());
             }
         }
         reportTimer();
@@ -210,7 +293,9 @@ public final class PppSession {
             authMethod = lcp.peerRequiresAuth().orElse(null);
             user = config.user();
         }
-        if (authMethod == null) {
+        ProxyAuth proxied = offeredAuth;
+        offeredAuth = null; // only for the LCP agreement it came with
+        if (authMethod == null || peerAuthenticatedByLac) {
             network(now);
             return;
         }
@@ -219,7 +304,18 @@ public final class PppSession {
         answeredId = -1;
         pendingId = -1;
         lastReply = null;
-        if (config.role() == Role.AUTHENTICATOR) {
+        authProxied = false;
+        Optional<AuthRequest> proxyRequest = proxied == null ? Optional.empty() : proxied.asRequestFor(authMethod);
+        if (proxyRequest.isPresent()) {
+            // the subscriber answered the LAC's challenge (or sent it its password): judge that answer,
+            // and reply to it with the LAC's identifier, as if the exchange had been ours
+            authProxied = true;
+            authId = proxied.id();
+            challenge = proxied.challenge();
+            user = proxyRequest.get().user();
+            pendingId = authId;
+            ask(proxyRequest.get());
+        } else if (config.role() == Role.AUTHENTICATOR) {
             if (authMethod == AuthProtocol.PAP) {
                 armAuthTimer(
                         now,
@@ -231,14 +327,9 @@ public final class PppSession {
                 random.nextBytes(challenge);
                 sendChallenge(now);
             }
-        } else if (authMethod == AuthProtocol.PAP) {
-            authId = random.nextInt(256);
-            sendPapRequest(now);
         } else {
-            // CHAP peer: wait for the Challenge, bounded like a Configure-Request exchange
-            armAuthTimer(
-                    now,
-                    config.ncpFsm().restartTimer().toNanos() * config.ncpFsm().maxConfigure());
+            peerAuth = new PeerAuth(config, random, new PeerAuthSession(), authMethod);
+            peerAuth.start(now);
         }
     }
 
@@ -315,34 +406,27 @@ public final class PppSession {
         try {
             packet = PapMessages.decode(Unpooled.wrappedBuffer(info));
         } catch (AuthDecodeException e) {
+            counters.undecodable(info, PapMessages.AUTHENTICATE_NAK);
             return;
         }
-        if (authMethod != AuthProtocol.PAP) return;
+        if (authMethod != AuthProtocol.PAP) {
+            wrongPhase();
+            return;
+        }
         if (config.role() == Role.AUTHENTICATOR) {
             if (!(packet instanceof PapMessages.Request req)) return;
             if (pending) return; // duplicate while the authenticator thinks
             if (req.identifier() == answeredId && lastReply != null) {
-                sink.sendFrame(PppFrame.PAP, lastReply);
+                send(PppFrame.PAP, lastReply);
                 return;
             }
             pendingId = req.identifier();
             user = req.peerIdString();
+            authProxied = false;
             ask(new AuthRequest.PapRequest(user, req.password()));
-        } else {
-            if (packet.identifier() != authId) return;
-            authDeadline = Long.MAX_VALUE;
-            switch (packet) {
-                case PapMessages.Ack ack -> network(now);
-                case PapMessages.Nak nak -> close(now, "authenticator rejected us: " + nak.message());
-                default -> {}
-            }
+        } else if (peerAuth != null) {
+            peerAuth.pap(packet, now);
         }
-    }
-
-    private void sendPapRequest(long now) {
-        authRetries--;
-        sink.sendFrame(PppFrame.PAP, encode(PapMessages.Request.of(authId, config.user(), config.password())));
-        armAuthTimer(now, config.ncpFsm().restartTimer().toNanos());
     }
 
     // ---------------------------------------------------------------- CHAP and MS-CHAPv2
@@ -352,20 +436,25 @@ public final class PppSession {
         try {
             packet = Chap.decode(Unpooled.wrappedBuffer(info));
         } catch (AuthDecodeException e) {
+            counters.undecodable(info, Chap.FAILURE);
             return;
         }
-        if (authMethod != AuthProtocol.CHAP_MD5 && authMethod != AuthProtocol.MSCHAP_V2) return;
+        if (authMethod != AuthProtocol.CHAP_MD5 && authMethod != AuthProtocol.MSCHAP_V2) {
+            wrongPhase();
+            return;
+        }
         if (config.role() == Role.AUTHENTICATOR) {
             if (!(packet instanceof Chap.Response resp) || resp.identifier() != authId) return;
             if (pending) return;
             if (answeredId == authId && lastReply != null) {
-                sink.sendFrame(PppFrame.CHAP, lastReply); // our Success/Failure was lost
+                send(PppFrame.CHAP, lastReply); // our Success/Failure was lost
                 return;
             }
             if (phase != PppPhase.AUTHENTICATE) return;
             authDeadline = Long.MAX_VALUE;
             user = resp.nameString();
             pendingId = resp.identifier();
+            authProxied = false;
             if (authMethod == AuthProtocol.CHAP_MD5) {
                 ask(new AuthRequest.ChapRequest(user, authId, challenge, resp.value()));
             } else {
@@ -373,75 +462,21 @@ public final class PppSession {
                 try {
                     v = MsChapV2.ResponseValue.decode(resp.value());
                 } catch (RuntimeException e) {
+                    counters.bad(PppStats.BadFrame.BAD_CONTENT);
                     return;
                 }
                 ask(new AuthRequest.MsChapV2Request(user, challenge, v.peerChallenge(), v.ntResponse()));
             }
-        } else {
-            chapPeer(packet, now);
-        }
-    }
-
-    private void chapPeer(Chap.Packet packet, long now) {
-        switch (packet) {
-            case Chap.Challenge c -> {
-                if (phase != PppPhase.AUTHENTICATE) return;
-                authDeadline = Long.MAX_VALUE;
-                authId = c.identifier();
-                byte[] value;
-                if (authMethod == AuthProtocol.CHAP_MD5) {
-                    value = Chap.md5Response(authId, config.password().getBytes(StandardCharsets.UTF_8), c.value());
-                } else {
-                    byte[] auth = c.value();
-                    if (auth.length != MsChapV2.CHALLENGE_LENGTH) return;
-                    byte[] peer = new byte[MsChapV2.CHALLENGE_LENGTH];
-                    random.nextBytes(peer);
-                    String name = MsChapV2.stripDomain(config.user());
-                    byte[] nt = MsChapV2.generateNtResponse(auth, peer, name, config.password());
-                    expectedAuthenticatorResponse =
-                            MsChapV2.generateAuthenticatorResponse(config.password(), nt, peer, auth, name);
-                    value = new MsChapV2.ResponseValue(peer, nt, 0).encode();
-                }
-                sink.sendFrame(
-                        PppFrame.CHAP,
-                        encode(new Chap.Response(authId, value, config.user().getBytes(StandardCharsets.UTF_8))));
-                armAuthTimer(
-                        now,
-                        config.ncpFsm().restartTimer().toNanos()
-                                * config.ncpFsm().maxConfigure());
-            }
-            case Chap.Success s -> {
-                if (phase != PppPhase.AUTHENTICATE || s.identifier() != authId) return;
-                authDeadline = Long.MAX_VALUE;
-                if (authMethod == AuthProtocol.MSCHAP_V2) {
-                    String received;
-                    try {
-                        received = MsChapV2.parseSuccessMessage(s.message());
-                    } catch (AuthDecodeException e) {
-                        close(now, "MS-CHAPv2 Success without a valid S=");
-                        return;
-                    }
-                    if (!MsChapV2.verifyAuthenticatorResponse(expectedAuthenticatorResponse, received)) {
-                        close(now, "MS-CHAPv2: the authenticator's S= response is wrong");
-                        return;
-                    }
-                }
-                network(now);
-            }
-            case Chap.Failure f -> {
-                if (phase != PppPhase.AUTHENTICATE || f.identifier() != authId) return;
-                authDeadline = Long.MAX_VALUE;
-                close(now, "authenticator rejected us: " + f.message());
-            }
-            default -> {}
+        } else if (peerAuth != null && phase == PppPhase.AUTHENTICATE) {
+            peerAuth.chap(packet, now);
         }
     }
 
     private void sendChallenge(long now) {
         authRetries--;
-        sink.sendFrame(
+        send(
                 PppFrame.CHAP,
-                encode(new Chap.Challenge(authId, challenge, config.hostName().getBytes(StandardCharsets.UTF_8))));
+                new Chap.Challenge(authId, challenge, config.hostName().getBytes(StandardCharsets.UTF_8)).encode());
         armAuthTimer(now, config.ncpFsm().restartTimer().toNanos());
     }
 
@@ -459,51 +494,58 @@ public final class PppSession {
 
     private byte[] successPacket(AuthResult.Accepted a) {
         return switch (authMethod) {
-            case PAP -> encode(new PapMessages.Ack(answeredId, "Login ok"));
-            case CHAP_MD5 -> encode(new Chap.Success(answeredId, "Welcome"));
+            case PAP -> new PapMessages.Ack(answeredId, "Login ok").encode();
+            case CHAP_MD5 -> new Chap.Success(answeredId, "Welcome").encode();
             case MSCHAP_V2 ->
-                encode(new Chap.Success(
-                        answeredId,
-                        MsChapV2.successMessage(
-                                a.msChapV2()
-                                        .orElseThrow(() -> new IllegalStateException(
-                                                "authenticator accepted MS-CHAPv2 without an S= response"))
-                                        .authenticatorResponse(),
-                                "Welcome")));
+                new Chap.Success(
+                                answeredId,
+                                MsChapV2.successMessage(
+                                        a.msChapV2()
+                                                .orElseThrow(() -> new IllegalStateException(
+                                                        "authenticator accepted MS-CHAPv2 without an S= response"))
+                                                .authenticatorResponse(),
+                                        "Welcome"))
+                        .encode();
         };
     }
 
     private byte[] failurePacket() {
         return switch (authMethod) {
-            case PAP -> encode(new PapMessages.Nak(answeredId, "Authentication failed"));
-            case CHAP_MD5 -> encode(new Chap.Failure(answeredId, "Authentication failed"));
+            case PAP -> new PapMessages.Nak(answeredId, "Authentication failed").encode();
+            case CHAP_MD5 -> new Chap.Failure(answeredId, "Authentication failed").encode();
             case MSCHAP_V2 ->
-                encode(new Chap.Failure(
-                        answeredId,
-                        MsChapV2.failureMessage(
-                                MsChapV2.ERROR_AUTHENTICATION_FAILURE, false, challenge, "Authentication failed")));
+                new Chap.Failure(
+                                answeredId,
+                                MsChapV2.failureMessage(
+                                        MsChapV2.ERROR_AUTHENTICATION_FAILURE,
+                                        false,
+                                        challenge,
+                                        "Authentication failed"))
+                        .encode();
         };
     }
 
     private void reply(byte[] packet) {
         lastReply = packet;
-        sink.sendFrame(authMethod == AuthProtocol.PAP ? PppFrame.PAP : PppFrame.CHAP, packet);
+        send(authMethod == AuthProtocol.PAP ? PppFrame.PAP : PppFrame.CHAP, packet);
     }
 
     private void armAuthTimer(long now, long delay) {
         authDeadline = now + delay;
     }
 
+    /** Leaving the auth phase by any door but success: no timer, no verdict awaited, no peer exchange. */
+    private void stopAuth() {
+        authDeadline = Long.MAX_VALUE;
+        pending = false;
+        peerAuth = null;
+    }
+
     private void authTimeout(long now) {
         authDeadline = Long.MAX_VALUE;
         if (phase != PppPhase.AUTHENTICATE || pending) return;
-        boolean retransmit = authRetries > 0
-                && (config.role() == Role.AUTHENTICATOR
-                        ? authMethod != AuthProtocol.PAP
-                        : authMethod == AuthProtocol.PAP);
-        if (retransmit) {
-            if (config.role() == Role.AUTHENTICATOR) sendChallenge(now);
-            else sendPapRequest(now);
+        if (authRetries > 0 && authMethod != AuthProtocol.PAP) {
+            sendChallenge(now); // PAP: the peer retransmits, we only wait
         } else {
             close(now, "authentication timed out");
         }
@@ -511,24 +553,26 @@ public final class PppSession {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Optional<ControlPacket> control(PppFrame frame) {
+    private Optional<ControlPacket> control(PppFrame frame) {
+        byte[] info = frame.information();
         try {
-            return Optional.of(ControlPacket.decode(frame.information()));
+            return Optional.of(ControlPacket.decode(info));
         } catch (PppDecodeException e) {
+            counters.undecodable(info, 0xFF); // any code gets as far as a Code-Reject
             return Optional.empty();
         }
     }
 
-    private static byte[] encode(PapMessages.Packet p) {
-        ByteBuf buf = Unpooled.buffer();
-        p.encode(buf);
-        return ByteBufUtil.getBytes(buf);
+    /** Every frame the session sends goes through here, to be counted. */
+    private void send(int protocol, byte[] information) {
+        counters.sent();
+        sink.sendFrame(protocol, information);
     }
 
-    private static byte[] encode(Chap.Packet p) {
-        ByteBuf buf = Unpooled.buffer();
-        p.encode(buf);
-        return ByteBufUtil.getBytes(buf);
+    /** Control-protocol output: counted, and a Code-Reject means we received an unknown code. */
+    private void sendControl(int protocol, ControlPacket packet) {
+        if (packet.code() == ControlPacket.CODE_REJECT) counters.bad(PppStats.BadFrame.UNKNOWN_CODE);
+        send(protocol, packet.encode());
     }
 
     private void reportTimer() {
@@ -537,7 +581,8 @@ public final class PppSession {
             close(clock, downReason);
             return;
         }
-        long d = Math.min(Math.min(lcpDeadline, authDeadline), Math.min(ipcpDeadline, ipv6Deadline));
+        long auth = Math.min(authDeadline, peerAuth == null ? Long.MAX_VALUE : peerAuth.deadline());
+        long d = Math.min(Math.min(lcpDeadline, auth), Math.min(ipcpDeadline, ipv6Deadline));
         if (d != reportedDeadline) {
             reportedDeadline = d;
             sink.timerWanted(d);
@@ -569,12 +614,39 @@ public final class PppSession {
 
     // ---------------------------------------------------------------- layer sinks
 
-    private final class LcpSink implements FsmSink {
+    private final class PeerAuthSession implements PeerAuth.Session {
         @Override
-        public void send(int protocol, ControlPacket packet) {
-            sink.sendFrame(protocol, packet.encode());
+        public void send(int protocol, byte[] information) {
+            PppSession.this.send(protocol, information);
         }
 
+        @Override
+        public void authenticated(long now) {
+            peerAuth = null;
+            network(now);
+        }
+
+        @Override
+        public void refused(long now, String reason) {
+            peerAuth = null;
+            close(now, reason);
+        }
+    }
+
+    /** Output of a control protocol's automaton: counted on the way out. */
+    private abstract class ControlSink implements FsmSink {
+        @Override
+        public void send(int protocol, ControlPacket packet) {
+            sendControl(protocol, packet);
+        }
+
+        @Override
+        public void discarded(ControlPacket packet, String why) {
+            counters.bad(PppStats.BadFrame.BAD_CONTENT);
+        }
+    }
+
+    private final class LcpSink extends ControlSink {
         @Override
         public void timerWanted(long deadline) {
             lcpDeadline = deadline;
@@ -589,10 +661,14 @@ public final class PppSession {
         public void layerDown(String reason) {
             noteReason(reason);
             networkDown(clock());
-            pending = false;
-            authDeadline = Long.MAX_VALUE;
+            stopAuth();
             if (lcp.state() == State.CLOSING || lcp.state() == State.STOPPING) {
                 setPhase(PppPhase.TERMINATE);
+            } else if (config.role() == Role.PEER) {
+                // the authenticator renegotiates (e.g. an LNS refusing proxy LCP): back to Establish, and
+                // authenticate again once LCP reopens (RFC 1661 §3.2)
+                peerAuthenticatedByLac = false;
+                setPhase(PppPhase.ESTABLISH);
             } else {
                 // the peer renegotiates LCP after it was up: this LNS does not re-authenticate a live link
                 pendingClose = true;
@@ -603,7 +679,7 @@ public final class PppSession {
         public void layerFinished(String reason) {
             noteReason(reason);
             networkDown(clock());
-            authDeadline = Long.MAX_VALUE;
+            stopAuth();
             dead();
         }
     }
@@ -612,12 +688,7 @@ public final class PppSession {
         return clock;
     }
 
-    private final class IpcpSink implements FsmSink {
-        @Override
-        public void send(int protocol, ControlPacket packet) {
-            sink.sendFrame(protocol, packet.encode());
-        }
-
+    private final class IpcpSink extends ControlSink {
         @Override
         public void timerWanted(long deadline) {
             ipcpDeadline = deadline;
@@ -637,12 +708,7 @@ public final class PppSession {
         }
     }
 
-    private final class Ipv6cpSink implements FsmSink {
-        @Override
-        public void send(int protocol, ControlPacket packet) {
-            sink.sendFrame(protocol, packet.encode());
-        }
-
+    private final class Ipv6cpSink extends ControlSink {
         @Override
         public void timerWanted(long deadline) {
             ipv6Deadline = deadline;

@@ -3,6 +3,7 @@ package io.lns.ppp.session;
 import io.lns.ppp.auth.Authenticator;
 import io.lns.ppp.fsm.FsmConfig;
 import io.lns.ppp.lcp.LcpConfig;
+import io.lns.ppp.proxy.ProxyPolicy;
 import java.net.Inet4Address;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  * @param user peer role: our user name
  * @param password peer role: our password
  * @param requestDns peer role: ask for DNS servers
+ * @param proxyPolicy authenticator role: take a LAC's proxy LCP when acceptable, or always
+ *     renegotiate ({@code null}: {@link ProxyPolicy#ACCEPT})
  */
 public record PppSessionConfig(
         Role role,
@@ -40,7 +43,8 @@ public record PppSessionConfig(
         Inet4Address secondaryDns,
         String user,
         String password,
-        boolean requestDns) {
+        boolean requestDns,
+        ProxyPolicy proxyPolicy) {
     public enum Role {
         AUTHENTICATOR,
         PEER
@@ -50,6 +54,7 @@ public record PppSessionConfig(
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(lcp, "lcp");
         Objects.requireNonNull(ncpFsm, "ncpFsm");
+        if (proxyPolicy == null) proxyPolicy = ProxyPolicy.ACCEPT;
         if (role == Role.AUTHENTICATOR) {
             Objects.requireNonNull(gateway, "gateway");
             Objects.requireNonNull(addressPool, "addressPool");
@@ -59,6 +64,38 @@ public record PppSessionConfig(
             if (user == null) user = "";
             if (password == null) password = "";
         }
+    }
+
+    /** As before proxy LCP existed: {@link ProxyPolicy#ACCEPT}. */
+    public PppSessionConfig(
+            Role role,
+            LcpConfig lcp,
+            FsmConfig ncpFsm,
+            boolean ipv6,
+            String hostName,
+            Authenticator authenticator,
+            Inet4Address gateway,
+            Supplier<Optional<Inet4Address>> addressPool,
+            Inet4Address primaryDns,
+            Inet4Address secondaryDns,
+            String user,
+            String password,
+            boolean requestDns) {
+        this(
+                role,
+                lcp,
+                ncpFsm,
+                ipv6,
+                hostName,
+                authenticator,
+                gateway,
+                addressPool,
+                primaryDns,
+                secondaryDns,
+                user,
+                password,
+                requestDns,
+                ProxyPolicy.ACCEPT);
     }
 
     public static PppSessionConfig authenticator(
@@ -81,7 +118,8 @@ public record PppSessionConfig(
                 secondaryDns,
                 null,
                 null,
-                false);
+                false,
+                ProxyPolicy.ACCEPT);
     }
 
     public static PppSessionConfig peer(LcpConfig lcp, String user, String password, boolean requestDns) {
@@ -98,7 +136,8 @@ public record PppSessionConfig(
                 null,
                 user,
                 password,
-                requestDns);
+                requestDns,
+                ProxyPolicy.ACCEPT);
     }
 
     public PppSessionConfig withIpv6(boolean ipv6) {
@@ -115,6 +154,25 @@ public record PppSessionConfig(
                 secondaryDns,
                 user,
                 password,
-                requestDns);
+                requestDns,
+                proxyPolicy);
+    }
+
+    public PppSessionConfig withProxyPolicy(ProxyPolicy proxyPolicy) {
+        return new PppSessionConfig(
+                role,
+                lcp,
+                ncpFsm,
+                ipv6,
+                hostName,
+                authenticator,
+                gateway,
+                addressPool,
+                primaryDns,
+                secondaryDns,
+                user,
+                password,
+                requestDns,
+                proxyPolicy);
     }
 }

@@ -2,6 +2,7 @@ package io.lns.ppp.session;
 
 import io.lns.ppp.auth.AuthResult;
 import io.lns.ppp.frame.PppFrame;
+import io.lns.ppp.proxy.ProxyOutcome;
 
 /** Output of a {@link PppSession}. All calls but {@link #authResultReady} come from the owner's thread. */
 public interface PppSessionSink {
@@ -21,6 +22,13 @@ public interface PppSessionSink {
 
     /** IPv6CP opened (possibly after {@link #sessionUp}). */
     default void ipv6Up(long localInterfaceId, long peerInterfaceId) {}
+
+    /**
+     * Which way the establish phase went with respect to proxy LCP (RFC 2661 §4.4.5); reported once,
+     * during {@link PppSession#start}, for every session — {@link ProxyOutcome#NOT_OFFERED} when the
+     * LAC sent none.
+     */
+    default void proxyOutcome(ProxyOutcome outcome) {}
 
     /** An IPv4 or IPv6 datagram frame arrived while the matching NCP is Opened. */
     default void dataFrame(PppFrame frame) {}

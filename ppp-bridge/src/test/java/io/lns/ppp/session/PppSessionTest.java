@@ -12,6 +12,7 @@ import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.fsm.State;
 import io.lns.ppp.lcp.AuthProtocol;
 import io.lns.ppp.lcp.LcpConfig;
+import io.lns.ppp.proxy.ProxyOutcome;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class PppSessionTest {
@@ -100,6 +102,7 @@ class PppSessionTest {
         final Deque<PppFrame> out = new ArrayDeque<>();
         final List<PppFrame> sent = new ArrayList<>();
         final List<PppPhase> phases = new ArrayList<>();
+        final List<ProxyOutcome> outcomes = new ArrayList<>();
         final Deque<Runnable> authResults = new ArrayDeque<>();
         long deadline = Long.MAX_VALUE;
         SessionInfo up;
@@ -122,6 +125,11 @@ class PppSessionTest {
         @Override
         public void phaseChanged(PppPhase from, PppPhase to) {
             phases.add(to);
+        }
+
+        @Override
+        public void proxyOutcome(ProxyOutcome outcome) {
+            outcomes.add(outcome);
         }
 
         @Override
@@ -157,19 +165,19 @@ class PppSessionTest {
         final PppSession peer;
 
         Link(AuthProtocol auth, String user, String password) {
-            PppSessionConfig lnsConfig = PppSessionConfig.authenticator(
-                    LcpConfig.authenticator(1460, List.of(auth)),
-                    authenticator,
-                    GATEWAY,
-                    () -> Optional.ofNullable(pool.poll()),
-                    DNS1,
-                    DNS2);
+            this(LcpConfig.authenticator(1460, List.of(auth)), c -> c, user, password);
+        }
+
+        /** {@code lnsConfig} adjusts the LNS's session config (e.g. its proxy policy). */
+        Link(LcpConfig lnsLcp, UnaryOperator<PppSessionConfig> lnsConfig, String user, String password) {
+            PppSessionConfig lnsBase = PppSessionConfig.authenticator(
+                    lnsLcp, authenticator, GATEWAY, () -> Optional.ofNullable(pool.poll()), DNS1, DNS2);
             PppSessionConfig peerConfig = PppSessionConfig.peer(
                     LcpConfig.peer(1460, List.of(AuthProtocol.PAP, AuthProtocol.CHAP_MD5, AuthProtocol.MSCHAP_V2)),
                     user,
                     password,
                     true);
-            lns = new PppSession(lnsConfig, lnsSink, new SplittableRandom(1));
+            lns = new PppSession(lnsConfig.apply(lnsBase), lnsSink, new SplittableRandom(1));
             peer = new PppSession(peerConfig, peerSink, new SplittableRandom(2));
             for (Sink s : List.of(lnsSink, peerSink)) s.clock = clock;
             lnsSink.session = lns;
@@ -209,7 +217,7 @@ class PppSessionTest {
         }
     }
 
-    private static void assertUp(Link link, Inet4Address expectedPeer, AuthProtocol method, String user) {
+    static void assertUp(Link link, Inet4Address expectedPeer, AuthProtocol method, String user) {
         SessionInfo lns = link.lnsSink.up;
         SessionInfo peer = link.peerSink.up;
         assertThat(lns).as("LNS up").isNotNull();
@@ -238,6 +246,9 @@ class PppSessionTest {
         link.start();
         link.run(true, 0);
         assertUp(link, POOL1, AuthProtocol.PAP, "alice");
+        assertThat(link.lnsSink.outcomes).containsExactly(ProxyOutcome.NOT_OFFERED);
+        link.lns.start(link.clock.now); // a second start is a no-op and reports nothing
+        assertThat(link.lnsSink.outcomes).hasSize(1);
     }
 
     @Test
