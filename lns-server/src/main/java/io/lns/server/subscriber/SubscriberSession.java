@@ -5,9 +5,12 @@ import io.lns.l2tp.header.L2tpHeader;
 import io.lns.ppp.auth.AuthResult;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.fsm.FsmConfig;
+import io.lns.ppp.proxy.ProxyOutcome;
+import io.lns.ppp.proxy.ProxyPolicy;
 import io.lns.ppp.session.PppSession;
 import io.lns.ppp.session.PppSessionConfig;
 import io.lns.ppp.session.PppSessionSink;
+import io.lns.ppp.session.PppStats;
 import io.lns.ppp.session.SessionInfo;
 import io.lns.server.dataplane.DataFraming;
 import io.lns.server.dataplane.DataMetrics;
@@ -101,7 +104,8 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
                 plan.secondaryDns(),
                 null,
                 null,
-                false);
+                false,
+                plan.acceptProxyLcp() ? ProxyPolicy.ACCEPT : ProxyPolicy.RENEGOTIATE);
         this.ppp = new PppSession(config, this, random);
         this.path = dataPlane.attach(this);
     }
@@ -111,7 +115,11 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
      * (RFC 2661 §4.4.5) when {@code proxyAvps} carry them and the plan accepts them.
      */
     public void start(long now, List<Avp> proxyAvps) {
-        ppp.start(now);
+        if (proxyAvps.isEmpty()) {
+            ppp.start(now);
+        } else {
+            ppp.start(now, ProxyAvps.lcp(proxyAvps), ProxyAvps.auth(proxyAvps));
+        }
     }
 
     /** A data message of this session; takes ownership of {@code payload}. */
@@ -285,6 +293,19 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
                 user,
                 info.peerAddress().getHostAddress(),
                 mtu);
+    }
+
+    @Override
+    public void proxyOutcome(ProxyOutcome outcome) {
+        metrics.proxyOutcome(outcome.label());
+        if (outcome instanceof ProxyOutcome.RenegotiatedUnacceptable r) {
+            log.debug("session {}: proxy LCP not acceptable, renegotiating: {}", localSessionId, r.reason());
+        }
+    }
+
+    /** PPP's own counters (frames, bad frames, echo round trip). */
+    public PppStats pppStats() {
+        return ppp.stats();
     }
 
     @Override

@@ -2,11 +2,21 @@ package io.lns.server.subscriber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lns.l2tp.avp.Avp;
+import io.lns.l2tp.avp.Octets;
+import io.lns.l2tp.avp.ProxyAvps.LastReceivedLcpConfReq;
+import io.lns.l2tp.avp.ProxyAvps.LastSentLcpConfReq;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenId;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenName;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenResponse;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenType;
 import io.lns.l2tp.header.L2tpHeader;
 import io.lns.ppp.auth.AuthResult;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.lcp.AuthProtocol;
 import io.lns.ppp.lcp.LcpConfig;
+import io.lns.ppp.proxy.ProxyAuth;
+import io.lns.ppp.proxy.ProxyLcp;
 import io.lns.ppp.session.PppSession;
 import io.lns.ppp.session.PppSessionConfig;
 import io.lns.ppp.session.PppSessionSink;
@@ -52,6 +62,7 @@ class SubscriberSessionTest {
     private final AddressPool pool = AddressPool.of("default", "100.64.0.2-100.64.0.9");
     private final List<ByteBuf> toHost = new ArrayList<>();
     private final List<String> ended = new ArrayList<>();
+    private final List<Integer> lnsSent = new ArrayList<>();
     private final List<PppFrame> peerData = new ArrayList<>();
     private SubscriberSession lns;
     private PppSession peer;
@@ -68,6 +79,17 @@ class SubscriberSessionTest {
     }
 
     private void start(AuthProtocol auth, String user, String password) throws Exception {
+        start(auth, user, password, List.of(), Optional.empty(), Optional.empty());
+    }
+
+    private void start(
+            AuthProtocol auth,
+            String user,
+            String password,
+            List<Avp> proxyAvps,
+            Optional<ProxyLcp> peerProxy,
+            Optional<ProxyAuth> peerAuth)
+            throws Exception {
         LocalUsers users = LocalUsers.parse("users", "users:\n  alice: {password: s3cret}\n");
         PppPlan plan = new PppPlan(
                 LcpConfig.authenticator(1460, List.of(auth)),
@@ -117,8 +139,8 @@ class SubscriberSessionTest {
                     PppSessionConfig.peer(LcpConfig.peer(1400, List.of(auth)), user, password, false),
                     new PeerSink(),
                     new Random(2));
-            peer.start(System.nanoTime());
-            lns.start(System.nanoTime(), List.of());
+            peer.start(System.nanoTime(), peerProxy, peerAuth);
+            lns.start(System.nanoTime(), proxyAvps);
             return null;
         });
     }
@@ -149,6 +171,7 @@ class SubscriberSessionTest {
                 assertThat(datagram.getUnsignedShort(at + 4)).isEqualTo(70);
                 datagram.skipBytes(6);
                 int protocol = DataFraming.readProtocol(datagram);
+                lnsSent.add(protocol);
                 peer.receive(new PppFrame(protocol, ByteBufUtil.getBytes(datagram)), System.nanoTime());
             } finally {
                 datagram.release();
@@ -262,6 +285,27 @@ class SubscriberSessionTest {
         assertThat(metrics.addressesLeased()).isZero();
         assertThat(pathUp).isNull();
         assertThat(ended).as("no CDN when the L2TP session is already gone").isEmpty();
+    }
+
+    @Test
+    void proxyLcpAndPapFromTheLacAreAcceptedWithoutAnyLcpExchange() throws Exception {
+        ProxyLcp proxy = ProxyLcp.forSubscriber(1400, 0x11111111, 1460, AuthProtocol.PAP, 0x22222222);
+        ProxyAuth pap = ProxyAuth.pap("alice", "s3cret");
+        List<Avp> avps = List.of(
+                Avp.of(new LastSentLcpConfReq(Octets.wrap(proxy.lastSent()))),
+                Avp.of(new LastReceivedLcpConfReq(Octets.wrap(proxy.lastReceived()))),
+                Avp.of(new ProxyAuthenType(3)),
+                Avp.of(new ProxyAuthenName("alice")),
+                Avp.of(new ProxyAuthenId(1)),
+                Avp.of(new ProxyAuthenResponse(Octets.wrap("s3cret".getBytes()))));
+        start(AuthProtocol.PAP, "alice", "s3cret", avps, Optional.of(proxy), Optional.of(pap));
+        awaitUp();
+        assertThat(registry.get("lns_ppp_proxy_lcp")
+                        .tag("outcome", "accepted")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(lnsSent).as("no LCP from the LNS").doesNotContain(0xC021).contains(0xC023, 0x8021);
     }
 
     @Test

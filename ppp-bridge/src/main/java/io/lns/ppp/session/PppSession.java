@@ -78,6 +78,8 @@ public final class PppSession {
     private byte[] lastReply; // the Ack/Nak or Success/Failure we sent, for a retransmitted request
     private PeerAuth peerAuth; // peer role, during the auth phase
     private AuthResult.Accepted accepted;
+    private PppFrame heldIpcp;
+    private PppFrame heldIpv6cp;
     private Inet4Address assigned;
 
     // ---- proxy (RFC 2661 §4.4.5) ----
@@ -208,6 +210,7 @@ public final class PppSession {
             }
             case PppFrame.IPCP -> {
                 if (phase == PppPhase.NETWORK && ipcp != null) control(frame).ifPresent(p -> ipcp.receive(p, now));
+                else if (phase == PppPhase.AUTHENTICATE) heldIpcp = frame;
                 else wrongPhase();
             }
             case PppFrame.IPV6CP -> {
@@ -215,6 +218,8 @@ public final class PppSession {
                     unknownProtocol(frame, now);
                 } else if (phase == PppPhase.NETWORK && ipv6cp != null) {
                     control(frame).ifPresent(p -> ipv6cp.receive(p, now));
+                } else if (phase == PppPhase.AUTHENTICATE) {
+                    heldIpv6cp = frame;
                 } else {
                     wrongPhase();
                 }
@@ -359,9 +364,27 @@ public final class PppSession {
             ipv6cp.open(now);
             ipv6cp.up(now);
         }
+        replayHeld(now);
+    }
+
+    /**
+     * A peer whose authentication finished elsewhere (the LAC's, with proxy auth) or whose PAP Ack
+     * crossed our slower authenticator sends its NCP requests while we still authenticate. RFC 1661
+     * would discard them and cost the peer a restart timer (3 s); the last of each is replayed
+     * once the network phase starts.
+     */
+    private void replayHeld(long now) {
+        PppFrame v4 = heldIpcp;
+        PppFrame v6 = heldIpv6cp;
+        heldIpcp = null;
+        heldIpv6cp = null;
+        if (v4 != null && ipcp != null) control(v4).ifPresent(p -> ipcp.receive(p, now));
+        if (v6 != null && ipv6cp != null) control(v6).ifPresent(p -> ipv6cp.receive(p, now));
     }
 
     private void networkDown(long now) {
+        heldIpcp = null;
+        heldIpv6cp = null;
         if (ipcp != null) ipcp.down(now);
         if (ipv6cp != null) ipv6cp.down(now);
         ipcp = null;
