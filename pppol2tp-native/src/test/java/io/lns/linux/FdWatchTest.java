@@ -94,10 +94,10 @@ class FdWatchTest {
         FdWatch[] self = new FdWatch[1];
         self[0] = FdWatch.register(loop, pipe[0], () -> {
                     int n = pipe[0].read(buffer, 0, 16);
-                    reads.add(n);
                     if (n < 0) {
                         self[0].close();
                     }
+                    reads.add(n);
                 })
                 .get(5, TimeUnit.SECONDS);
         try {
