@@ -14,6 +14,7 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +132,55 @@ class TunDeviceTest {
                     .isEqualTo("from the subscriber");
             assertThat(datagram.getSocketAddress()).isEqualTo(new InetSocketAddress(REMOTE, 5555));
             assertThat(tun.queue(1).droppedWrites()).isZero();
+        }
+    }
+
+    @Test
+    void buffersWithoutANativeAddressGoThroughTheirNioView() throws Exception {
+        Inet4Address local = v4("10.78.0.1");
+        Inet4Address remote = v4("10.78.0.2");
+        TunDevice device = namespace.call(() -> {
+            TunDevice d = TunDevice.open("nio0", 1);
+            try (RtNetlink rt = RtNetlink.open()) {
+                rt.setLinkUp(d.ifIndex(), true);
+                rt.addAddress(d.ifIndex(), local, 24);
+            }
+            return d;
+        });
+        // Netty gives this JVM's direct buffers an address, so the NIO path is forced here.
+        ByteBuf readBuffer = Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(2048));
+        BlockingQueue<byte[]> packets = new LinkedBlockingQueue<>();
+        FdWatch watch = FdWatch.register(group.next(), device.queue(0).fd(), () -> {
+                    for (int i = 0; i < BATCH; i++) {
+                        readBuffer.clear();
+                        if (device.queue(0).read(readBuffer, false) == 0) {
+                            return;
+                        }
+                        packets.add(ByteBufUtil.getBytes(readBuffer));
+                    }
+                })
+                .get(5, TimeUnit.SECONDS);
+        try (DatagramSocket socket = namespace.call(() -> new DatagramSocket(new InetSocketAddress(local, 0)))) {
+            socket.setSoTimeout(5000);
+            socket.send(new DatagramPacket(new byte[] {1, 2, 3}, 3, new InetSocketAddress(remote, 4001)));
+            byte[] packet = null;
+            for (int i = 0; i < 100 && packet == null; i++) {
+                byte[] next = packets.poll(5, TimeUnit.SECONDS);
+                assertThat(next).as("a packet from nio0").isNotNull();
+                packet = Ipv4Udp.isUdpTo(next, remote, 4001) ? next : null;
+            }
+            assertThat(Ipv4Udp.udpPayload(packet)).containsExactly(1, 2, 3);
+
+            byte[] reply = Ipv4Udp.packet(remote, 4001, local, socket.getLocalPort(), new byte[] {4, 5});
+            ByteBuf writeBuffer = Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(reply.length));
+            writeBuffer.clear().writeBytes(reply);
+            assertThat(device.queue(0).write(writeBuffer, false)).isTrue();
+            DatagramPacket datagram = new DatagramPacket(new byte[16], 16);
+            socket.receive(datagram);
+            assertThat(datagram.getLength()).isEqualTo(2);
+        } finally {
+            watch.close();
+            device.close();
         }
     }
 
