@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.unix.Errors;
 import io.netty.channel.unix.FileDescriptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -144,7 +145,7 @@ public final class TunQueue implements AutoCloseable {
             return translated;
         }
         // FileDescriptor only throws NativeIoException; anything else is a Netty change we must see.
-        throw new java.io.UncheckedIOException(operation, e);
+        throw new UncheckedIOException(operation, e);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.lns.linux;
 
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /** Builds and reads minimal IPv4/UDP packets for the TUN tests (UDP checksum 0: allowed on IPv4). */
 final class Ipv4Udp {
@@ -42,12 +43,12 @@ final class Ipv4Udp {
         ByteBuffer in = ByteBuffer.wrap(packet);
         byte[] dst = new byte[4];
         in.get(16, dst);
-        return java.util.Arrays.equals(dst, destination.getAddress())
+        return Arrays.equals(dst, destination.getAddress())
                 && Short.toUnsignedInt(in.getShort(headerLength + 2)) == port;
     }
 
     static byte[] udpPayload(byte[] packet) {
         int headerLength = (packet[0] & 0x0f) * 4;
-        return java.util.Arrays.copyOfRange(packet, headerLength + 8, packet.length);
+        return Arrays.copyOfRange(packet, headerLength + 8, packet.length);
     }
 }
