@@ -1,6 +1,7 @@
 package io.lns.linux;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -114,7 +115,7 @@ final class Netlink implements AutoCloseable {
             }
             long received = Sys.libc().recv(fd, receiveBuffer, RECEIVE_BUFFER, 0);
             if (received < 0) {
-                int errno = com.sun.jna.Native.getLastError();
+                int errno = Native.getLastError();
                 if (errno == Errno.EINTR) {
                     continue;
                 }

@@ -93,12 +93,23 @@ final class RtNetlinkMessages {
      * else the point-to-point peer (IFA_ADDRESS = peer), which makes the kernel add the route to it.
      */
     static NetlinkMessageBuilder newAddress(int index, InetAddress local, InetAddress peer, int prefixLength) {
-        return address(
-                RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, index, local, peer, prefixLength);
+        return address(NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, index, local, peer, prefixLength);
     }
 
+    /**
+     * Deletes by IFA_LOCAL and prefix length only: an IFA_ADDRESS would also have to match the
+     * address's peer, which the caller of a point-to-point delete need not know.
+     */
     static NetlinkMessageBuilder deleteAddress(int index, InetAddress local, int prefixLength) {
-        return address(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, index, local, null, prefixLength);
+        checkPrefix(local, prefixLength);
+        String what = "RTM_DELADDR(index " + index + ", " + local.getHostAddress() + "/" + prefixLength + ")";
+        return new NetlinkMessageBuilder(RTM_DELADDR, NLM_F_REQUEST | NLM_F_ACK, what)
+                .u8(family(local))
+                .u8(prefixLength)
+                .u8(0)
+                .u8(RT_SCOPE_UNIVERSE)
+                .u32(index)
+                .attr(IFA_LOCAL, local.getAddress());
     }
 
     static NetlinkMessageBuilder dumpAddresses() {
@@ -143,16 +154,16 @@ final class RtNetlinkMessages {
     }
 
     private static NetlinkMessageBuilder address(
-            int type, int flags, int index, InetAddress local, InetAddress peer, int prefixLength) {
+            int flags, int index, InetAddress local, InetAddress peer, int prefixLength) {
         int family = family(local);
         checkPrefix(local, prefixLength);
         if (peer != null && family(peer) != family) {
             throw new IllegalArgumentException("local " + local + " and peer " + peer + " differ in family");
         }
-        String what = (type == RTM_NEWADDR ? "RTM_NEWADDR(index " : "RTM_DELADDR(index ")
+        String what = "RTM_NEWADDR(index "
                 + index + ", " + local.getHostAddress() + "/" + prefixLength
                 + (peer == null ? "" : " peer " + peer.getHostAddress()) + ")";
-        return new NetlinkMessageBuilder(type, flags, what)
+        return new NetlinkMessageBuilder(RTM_NEWADDR, flags, what)
                 .u8(family)
                 .u8(prefixLength)
                 .u8(0)

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.unix.Errors;
 import io.netty.channel.unix.FileDescriptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -49,11 +50,16 @@ public final class TunQueue implements AutoCloseable {
      * @throws IllegalArgumentException if the buffer is not direct
      */
     public int read(ByteBuf buffer) throws NativeException {
+        return read(buffer, buffer.hasMemoryAddress());
+    }
+
+    /** {@code useAddress} false takes the NIO-view path that buffers without a native address need. */
+    int read(ByteBuf buffer, boolean useAddress) throws NativeException {
         int writerIndex = buffer.writerIndex();
         int writable = buffer.writableBytes();
         int n;
         try {
-            if (buffer.hasMemoryAddress()) {
+            if (useAddress) {
                 n = fd.readAddress(buffer.memoryAddress(), writerIndex, writerIndex + writable);
             } else {
                 ByteBuffer nio = direct(buffer).internalNioBuffer(writerIndex, writable);
@@ -78,11 +84,15 @@ public final class TunQueue implements AutoCloseable {
      * @throws NativeException for other refusals, e.g. EINVAL for a packet that is not IPv4 or IPv6
      */
     public boolean write(ByteBuf packet) throws NativeException {
+        return write(packet, packet.hasMemoryAddress());
+    }
+
+    boolean write(ByteBuf packet, boolean useAddress) throws NativeException {
         int readerIndex = packet.readerIndex();
         int length = packet.readableBytes();
         int n;
         try {
-            if (packet.hasMemoryAddress()) {
+            if (useAddress) {
                 n = fd.writeAddress(packet.memoryAddress(), readerIndex, readerIndex + length);
             } else {
                 ByteBuffer nio = direct(packet).internalNioBuffer(readerIndex, length);
@@ -135,7 +145,7 @@ public final class TunQueue implements AutoCloseable {
             return translated;
         }
         // FileDescriptor only throws NativeIoException; anything else is a Netty change we must see.
-        throw new java.io.UncheckedIOException(operation, e);
+        throw new UncheckedIOException(operation, e);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lns.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.sun.jna.Memory;
@@ -10,6 +11,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.unix.FileDescriptor;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,7 @@ class FdWatchTest {
         FileDescriptor fd = new FileDescriptor(efd);
         IoEventLoop loop = group.next();
         BlockingQueue<Long> counts = new LinkedBlockingQueue<>();
-        ByteBuffer eight = ByteBuffer.allocateDirect(8).order(java.nio.ByteOrder.nativeOrder());
+        ByteBuffer eight = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
         FdWatch watch = FdWatch.register(loop, fd, () -> {
                     assertThat(loop.inEventLoop()).isTrue();
                     eight.clear();
@@ -94,10 +96,10 @@ class FdWatchTest {
         FdWatch[] self = new FdWatch[1];
         self[0] = FdWatch.register(loop, pipe[0], () -> {
                     int n = pipe[0].read(buffer, 0, 16);
-                    reads.add(n);
                     if (n < 0) {
                         self[0].close();
                     }
+                    reads.add(n);
                 })
                 .get(5, TimeUnit.SECONDS);
         try {
@@ -180,8 +182,7 @@ class FdWatchTest {
     void refusesANonEpollLoop() {
         MultiThreadIoEventLoopGroup nio = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> FdWatch.register(nio.next(), new FileDescriptor(0), () -> {}))
+            assertThatThrownBy(() -> FdWatch.register(nio.next(), new FileDescriptor(0), () -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("not an epoll event loop");
         } finally {

@@ -76,6 +76,15 @@ class RtNetlinkMessagesTest {
     }
 
     @Test
+    void addressDeleteNamesOnlyTheLocalAddress() throws Exception {
+        byte[] message = RtNetlinkMessages.deleteAddress(7, InetAddress.getByName("10.0.0.1"), 32)
+                .build(SEQ);
+
+        assertThat(Hex.of(message))
+                .isEqualTo(hex("20000000 1500 0500 " + HEADER_TAIL + " 02 20 00 00 07000000" + " 0800 0200 0a000001"));
+    }
+
+    @Test
     void ipv4DeviceRouteIsLinkScopedStaticUnicastInTheMainTable() throws Exception {
         byte[] message = RtNetlinkMessages.newRoute(InetAddress.getByName("10.1.0.0"), 16, 7, false)
                 .build(SEQ);
