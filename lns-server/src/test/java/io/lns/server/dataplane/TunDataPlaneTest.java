@@ -43,10 +43,9 @@ class TunDataPlaneTest {
     void setUp() throws Exception {
         String why = NetNamespace.unavailableReason();
         assumeTrue(why == null, why);
-        assumeTrue(
-                Capabilities.probe().tun().available(),
-                Capabilities.probe().tun().reason());
         ns = NetNamespace.create("lns-tun-" + ProcessHandle.current().pid());
+        Capabilities.Check tun = ns.call(() -> Capabilities.probe().tun()); // its probe device stays in ns
+        assumeTrue(tun.available(), tun.reason());
         group = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
         plane = new TunDataPlane(
                 "lnst0",
