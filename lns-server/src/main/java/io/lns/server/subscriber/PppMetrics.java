@@ -16,6 +16,7 @@ public final class PppMetrics {
     private final Counter authAccepted;
     private final Counter authRejected;
     private final Timer pppSetup;
+    private final Timer echoRoundTrip;
     private final ConcurrentHashMap<String, Counter> ended = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> proxy = new ConcurrentHashMap<>();
 
@@ -39,6 +40,19 @@ public final class PppMetrics {
                 .description("ICCN to IPCP open")
                 .publishPercentileHistogram()
                 .register(registry);
+        echoRoundTrip = Timer.builder("lns_ppp_echo_rtt")
+                .description("LCP Echo-Request to Echo-Reply")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    void echoRoundTrip(long nanos) {
+        echoRoundTrip.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** LCP echo round trips measured so far: count and mean, for status lines. */
+    public Timer echoRoundTrips() {
+        return echoRoundTrip;
     }
 
     void authenticated(boolean accepted) {

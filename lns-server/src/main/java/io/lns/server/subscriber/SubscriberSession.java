@@ -296,6 +296,11 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
     }
 
     @Override
+    public void echoRoundTrip(long nanos) {
+        metrics.echoRoundTrip(nanos);
+    }
+
+    @Override
     public void proxyOutcome(ProxyOutcome outcome) {
         metrics.proxyOutcome(outcome.label());
         if (outcome instanceof ProxyOutcome.RenegotiatedUnacceptable r) {

@@ -198,7 +198,11 @@ public final class PppSession {
         switch (frame.protocol()) {
             case PppFrame.LCP -> {
                 if (lcp.state() == State.INITIAL || lcp.state() == State.STARTING) wrongPhase();
-                else control(frame).ifPresent(p -> lcp.receive(p, now));
+                else {
+                    long rtt = lcp.lastEchoRoundTrip();
+                    control(frame).ifPresent(p -> lcp.receive(p, now));
+                    if (lcp.lastEchoRoundTrip() != rtt) sink.echoRoundTrip(lcp.lastEchoRoundTrip());
+                }
             }
             case PppFrame.PAP -> {
                 if (phase == PppPhase.AUTHENTICATE) pap(frame.information(), now);

@@ -30,6 +30,9 @@ public interface PppSessionSink {
      */
     default void proxyOutcome(ProxyOutcome outcome) {}
 
+    /** Our LCP Echo-Request was answered after {@code nanos}. */
+    default void echoRoundTrip(long nanos) {}
+
     /** An IPv4 or IPv6 datagram frame arrived while the matching NCP is Opened. */
     default void dataFrame(PppFrame frame) {}
 
