@@ -66,6 +66,14 @@ public final class DataMetrics {
         droppedBytes.get(reason).increment(bytes);
     }
 
+    public long fromSubscriberPackets() {
+        return (long) toHostPackets.count();
+    }
+
+    public long toSubscriberPackets() {
+        return (long) toSubscriberPackets.count();
+    }
+
     public double droppedCount(DropReason reason) {
         return dropped.get(reason).count();
     }

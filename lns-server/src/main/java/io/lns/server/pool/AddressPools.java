@@ -56,8 +56,22 @@ public final class AddressPools {
                                 .map(r -> r.first().getHostAddress() + "-"
                                         + r.last().getHostAddress())
                                 .toList(),
-                        java.util.List.of(e.getValue().gateway())))
+                        excluded(e.getValue())))
                 .toList());
+    }
+
+    /**
+     * The gateway, and a range's first address when it ends in .0 and last when it ends in .255:
+     * legal on point-to-point links, but CPEs and firewalls that think in /24s mistreat them.
+     */
+    private static java.util.List<Inet4Address> excluded(io.lns.config.AddressPool pool) {
+        java.util.List<Inet4Address> out = new java.util.ArrayList<>();
+        out.add(pool.gateway());
+        for (var r : pool.ranges()) {
+            if ((Ipv4.toInt(r.first()) & 0xFF) == 0) out.add(r.first());
+            if ((Ipv4.toInt(r.last()) & 0xFF) == 0xFF) out.add(r.last());
+        }
+        return out;
     }
 
     public Collection<AddressPool> all() {
