@@ -165,6 +165,13 @@ public final class LoadtestCommand implements Callable<Integer> {
             description = "PPP password, the same for every subscriber (default: ${DEFAULT-VALUE}).")
     String password = "password";
 
+    @Option(
+            names = "--proxy-lcp",
+            description = "Act as a BRAS that already negotiated LCP and authentication with each subscriber: the"
+                    + " ICCN carries proxy LCP and Proxy Authen AVPs (RFC 2661 §4.4.5; PAP or CHAP as --auth says,"
+                    + " CHAP for any; MS-CHAPv2 proxies LCP only) and the subscriber's PPP starts from them.")
+    boolean proxyLcp;
+
     @Option(names = "--no-ipv6", description = "Do not run IPv6CP.")
     boolean noIpv6;
 
@@ -297,6 +304,7 @@ public final class LoadtestCommand implements Callable<Integer> {
                 .auth(AuthChoice.parse(auth))
                 .credentials(user, password)
                 .ipv6(!noIpv6)
+                .proxyLcp(proxyLcp)
                 .pppTimeout(seconds(pppTimeout != null ? pppTimeout : timeout))
                 .replyTimeout(seconds(replyTimeout))
                 .spoof(spoof);

@@ -73,6 +73,7 @@ public record LoadReport(
      * (sessions the LNS authenticated), to IPCP opened.
      *
      * @param auth the run's --auth choice
+     * @param proxyLcp the ICCNs carried proxy LCP and authentication (--proxy-lcp)
      * @param up subscribers whose IPCP opened
      * @param ipv6Up subscribers whose IPv6CP opened
      * @param authFailed calls that failed in authentication (rejected, timed out)
@@ -83,6 +84,7 @@ public record LoadReport(
      */
     public record Ppp(
             String auth,
+            boolean proxyLcp,
             long up,
             long ipv6Up,
             long authFailed,

@@ -99,8 +99,9 @@ public final class ReportWriter {
         out.println();
         out.printf(
                 Locale.ROOT,
-                "PPP (--auth %s): %d up, %d with IPv6CP, %d authentication failures; methods %s%n",
+                "PPP (--auth %s%s): %d up, %d with IPv6CP, %d authentication failures; methods %s%n",
                 p.auth(),
+                p.proxyLcp() ? ", proxy LCP" : "",
                 p.up(),
                 p.ipv6Up(),
                 p.authFailed(),

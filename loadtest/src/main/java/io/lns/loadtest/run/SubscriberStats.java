@@ -92,6 +92,7 @@ final class SubscriberStats {
                 authFailures.stream().mapToLong(LoadReport.Reason::count).sum();
         return new LoadReport.Ppp(
                 config.auth().name().toLowerCase(java.util.Locale.ROOT),
+                config.proxyLcp(),
                 up,
                 ipv6Up,
                 authFailed,

@@ -69,10 +69,14 @@ public final class Subscriber {
     private final Events events;
     private final PppSession ppp;
     private final String user;
+    private final ProxyDial proxy;
 
     private State state = State.WAITING;
     private boolean stopping;
     private PppPhase reached = PppPhase.DEAD;
+    /** A PAP Nak or CHAP Failure arrived: with proxy authentication PPP itself may not be listening. */
+    private boolean rejectSeen;
+
     private long pppDeadline = NEVER;
     private long setupDeadline = NEVER;
     private long clock;
@@ -94,11 +98,19 @@ public final class Subscriber {
      *     {@link AuthChoice#MIX}, and identifies its probes
      */
     public Subscriber(long index, SubscriberConfig config, Events events, RandomGenerator random) {
-        this(index, config, new DataTally(), events, random);
+        this(index, config, null, new DataTally(), events, random);
     }
 
-    Subscriber(long index, SubscriberConfig config, DataTally tally, Events events, RandomGenerator random) {
+    /** @param proxy what the LAC negotiated with this subscriber before the call, or null */
+    Subscriber(
+            long index,
+            SubscriberConfig config,
+            ProxyDial proxy,
+            DataTally tally,
+            Events events,
+            RandomGenerator random) {
         this.index = index;
+        this.proxy = proxy;
         this.config = config;
         this.tally = tally;
         this.events = events;
@@ -119,13 +131,23 @@ public final class Subscriber {
         state = State.STARTING;
         startedAt = now;
         setupDeadline = now + config.pppTimeout().toNanos();
-        ppp.start(now);
+        if (proxy == null) ppp.start(now);
+        else ppp.start(now, Optional.of(proxy.lcp()), proxy.auth());
     }
 
     /** A PPP frame from the LNS. */
     public void receive(PppFrame frame, long now) {
         clock = now;
+        if (state == State.STARTING) noteReject(frame);
         if (state == State.STARTING || state == State.UP) ppp.receive(frame, now);
+    }
+
+    private void noteReject(PppFrame frame) {
+        int protocol = frame.protocol();
+        if (protocol != PppFrame.PAP && protocol != PppFrame.CHAP) return;
+        byte[] info = frame.information();
+        int failureCode = protocol == PppFrame.PAP ? 3 : 4; // PAP Authenticate-Nak, CHAP Failure
+        if (info.length > 0 && info[0] == failureCode) rejectSeen = true;
     }
 
     public void tick(long now) {
@@ -324,14 +346,13 @@ public final class Subscriber {
     /** Sorts the PPP client's reason for ending into a failure the report can group. */
     private Failure failure(String reason) {
         String r = reason == null ? "closed" : reason;
-        if (reached == PppPhase.AUTHENTICATE) {
-            if (r.startsWith("authenticator rejected us")) {
-                int e = r.indexOf("E=");
-                String code = e < 0 ? "" : " (" + r.substring(e).split(" ", 2)[0] + ")";
-                return Failure.of(Failure.Kind.PPP_AUTH, "rejected by the LNS" + code);
-            }
-            return Failure.of(Failure.Kind.PPP_AUTH, r);
+        if (r.startsWith("authenticator rejected us") || (rejectSeen && state != State.UP)) {
+            // the LNS's message may name the user or carry a challenge: group by the MS-CHAP error only
+            int e = r.indexOf("E=");
+            String code = e < 0 ? "" : " (" + r.substring(e).split(" ", 2)[0] + ")";
+            return Failure.of(Failure.Kind.PPP_AUTH, "rejected by the LNS" + code);
         }
+        if (reached == PppPhase.AUTHENTICATE) return Failure.of(Failure.Kind.PPP_AUTH, r);
         String layer = reached == PppPhase.NETWORK ? (state == State.UP ? "" : "IPCP: ") : "LCP: ";
         return Failure.of(Failure.Kind.PPP, layer + r);
     }

@@ -27,7 +27,9 @@ import java.util.Objects;
  * @param replyTimeout an Echo request or UDP datagram not answered this long after sending is lost
  * @param spoof ICMP Echo requests each subscriber sends with a source address not its own (for the
  *     LNS's anti-spoofing check)
- * @param proxyLcp reserved for proxy LCP and authentication (RFC 2661 §4.4.5); must be false
+ * @param proxyLcp act as a BRAS that negotiated LCP and authentication with the subscriber: the ICCN
+ *     carries proxy LCP and authentication AVPs (RFC 2661 §4.4.5) and the subscriber's PPP starts
+ *     from them (see {@link ProxyDial})
  */
 public record SubscriberConfig(
         AuthChoice auth,
@@ -73,7 +75,6 @@ public record SubscriberConfig(
             }
         }
         if (spoof < 0 || spoof > 0xFFFF) throw new IllegalArgumentException("--spoof 0..65535");
-        if (proxyLcp) throw new IllegalArgumentException("proxy LCP is not supported by this build yet");
     }
 
     /** Any protocol the LNS asks for, user{@code %d}, password "password", MRU 1460, DNS, IPv6CP, no traffic. */

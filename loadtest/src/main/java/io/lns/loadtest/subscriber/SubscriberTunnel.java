@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * data message for the call arrives (it has the ICCN then). The call counts as up for the listener
  * when IPCP opens; a PPP failure ends the call with a CDN and is reported as the call's failure.
  * Without a {@link SubscriberConfig} (L2TP only), calls are up at the ICCN acknowledgement and data
- * messages are dropped, as the control-plane benchmark wants.
+ * messages are dropped, as the control-plane benchmark wants. With {@link
+ * SubscriberConfig#proxyLcp()}, each ICCN carries the {@link ProxyDial} of its subscriber.
  */
 public final class SubscriberTunnel {
     private static final long NEVER = Long.MAX_VALUE;
@@ -41,6 +42,7 @@ public final class SubscriberTunnel {
     private final LacTunnel tunnel;
     private final SubscriberConfig config;
     private final boolean sequencingRequired;
+    private final boolean hideAvps;
     private final Output out;
     private final SubscriberListener listener;
     private final Random random;
@@ -60,6 +62,7 @@ public final class SubscriberTunnel {
             Random random) {
         this.config = subscribers;
         this.sequencingRequired = lac.sequencingRequired();
+        this.hideAvps = lac.hideAvps();
         this.out = out;
         this.listener = listener;
         this.random = random;
@@ -143,9 +146,11 @@ public final class SubscriberTunnel {
      */
     public LacSession startCall(long index, String callingNumber, long now) {
         clock = now;
-        LacSession s = tunnel.startCall(index, callingNumber, now);
+        ProxyDial proxy = config != null && config.proxyLcp() ? ProxyDial.forSubscriber(index, config, random) : null;
+        LacSession s =
+                tunnel.startCall(index, callingNumber, proxy == null ? List.of() : proxy.iccnAvps(hideAvps), now);
         if (config != null && s.state() != LacSession.State.CLOSED) {
-            Call c = new Call(s, index);
+            Call c = new Call(s, index, proxy);
             calls.put(s.localId(), c);
         }
         return s;
@@ -240,9 +245,9 @@ public final class SubscriberTunnel {
         boolean reported;
         boolean ended;
 
-        Call(LacSession session, long index) {
+        Call(LacSession session, long index, ProxyDial proxy) {
             this.session = session;
-            this.subscriber = new Subscriber(index, config, tally, this, random);
+            this.subscriber = new Subscriber(index, config, proxy, tally, this, random);
         }
 
         @Override

@@ -7,6 +7,14 @@ import io.lns.l2tp.avp.CallManagementAvps.SequencingRequired;
 import io.lns.l2tp.avp.ControlConnectionAvps.AssignedTunnelId;
 import io.lns.l2tp.avp.MessageAvps.MessageType;
 import io.lns.l2tp.avp.MessageAvps.ResultCode;
+import io.lns.l2tp.avp.ProxyAvps.InitialReceivedLcpConfReq;
+import io.lns.l2tp.avp.ProxyAvps.LastReceivedLcpConfReq;
+import io.lns.l2tp.avp.ProxyAvps.LastSentLcpConfReq;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenChallenge;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenId;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenName;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenResponse;
+import io.lns.l2tp.avp.ProxyAvps.ProxyAuthenType;
 import io.lns.l2tp.header.L2tpHeader;
 import io.lns.l2tp.hidden.HidingKey;
 import io.lns.l2tp.message.ControlMessage;
@@ -25,6 +33,10 @@ import io.lns.ppp.auth.MsChapV2;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.lcp.AuthProtocol;
 import io.lns.ppp.lcp.LcpConfig;
+import io.lns.ppp.proxy.ProxyAuth;
+import io.lns.ppp.proxy.ProxyAuthType;
+import io.lns.ppp.proxy.ProxyLcp;
+import io.lns.ppp.proxy.ProxyOutcome;
 import io.lns.ppp.session.PppSession;
 import io.lns.ppp.session.PppSessionConfig;
 import io.lns.ppp.session.PppSessionSink;
@@ -71,6 +83,8 @@ final class FakeLns implements SubscriberTunnel.Output {
         int ns;
         final List<Ipv4Packet> datagrams = new ArrayList<>();
         final List<L2tpHeader> dataHeaders = new ArrayList<>();
+        final List<PppFrame> frames = new ArrayList<>();
+        ProxyOutcome proxyOutcome;
 
         Call(int lacSession, int lnsSession) {
             this.lacSession = lacSession;
@@ -186,7 +200,7 @@ final class FakeLns implements SubscriberTunnel.Output {
                 if (m.find(SequencingRequired.class).isPresent()) sequenceData = true;
                 if (iccnAckDelay > 0) later(iccnAckDelay, this::zlb);
                 else zlb();
-                if (talksPpp) startPpp(c);
+                if (talksPpp) startPpp(c, proxyLcp(m.avps()), proxyAuth(m.avps()));
             }
             case CDN -> {
                 Call c = byLnsSession.remove(m.header().sessionId());
@@ -207,6 +221,7 @@ final class FakeLns implements SubscriberTunnel.Output {
         c.dataHeaders.add(m.header());
         PppFrame f = PppFrame.decode(m.payload());
         m.release();
+        c.frames.add(f);
         c.ppp.receive(f, now);
     }
 
@@ -261,7 +276,7 @@ final class FakeLns implements SubscriberTunnel.Output {
 
     // ---------------------------------------------------------------- PPP at the LNS
 
-    private void startPpp(Call c) {
+    private void startPpp(Call c, Optional<ProxyLcp> proxyLcp, Optional<ProxyAuth> proxyAuth) {
         Inet4Address address = Ipv4.toAddress(0x64400000 + nextAddress++);
         PppSessionConfig config = PppSessionConfig.authenticator(
                 LcpConfig.authenticator(1460, requestAuth),
@@ -271,7 +286,42 @@ final class FakeLns implements SubscriberTunnel.Output {
                 DNS,
                 null);
         c.ppp = new PppSession(config, new Sink(c), new SplittableRandom(c.lnsSession));
-        c.ppp.start(now);
+        c.ppp.start(now, proxyLcp, proxyAuth);
+    }
+
+    private static Optional<ProxyLcp> proxyLcp(List<Avp> avps) {
+        byte[] initial = null;
+        byte[] sent = null;
+        byte[] received = null;
+        for (Avp a : avps) {
+            switch (a.value()) {
+                case InitialReceivedLcpConfReq v -> initial = v.options().toByteArray();
+                case LastSentLcpConfReq v -> sent = v.options().toByteArray();
+                case LastReceivedLcpConfReq v -> received = v.options().toByteArray();
+                default -> {}
+            }
+        }
+        return sent == null || received == null ? Optional.empty() : Optional.of(new ProxyLcp(initial, sent, received));
+    }
+
+    private static Optional<ProxyAuth> proxyAuth(List<Avp> avps) {
+        ProxyAuthType type = null;
+        String name = "";
+        byte[] challenge = null;
+        int id = 0;
+        byte[] response = null;
+        for (Avp a : avps) {
+            switch (a.value()) {
+                case ProxyAuthenType v ->
+                    type = ProxyAuthType.fromCode(v.type()).orElseThrow();
+                case ProxyAuthenName v -> name = v.name();
+                case ProxyAuthenChallenge v -> challenge = v.challenge().toByteArray();
+                case ProxyAuthenId v -> id = v.identifier();
+                case ProxyAuthenResponse v -> response = v.response().toByteArray();
+                default -> {}
+            }
+        }
+        return type == null ? Optional.empty() : Optional.of(new ProxyAuth(type, name, challenge, id, response));
     }
 
     private final class Sink implements PppSessionSink {
@@ -299,6 +349,11 @@ final class FakeLns implements SubscriberTunnel.Output {
         @Override
         public void sessionDown(String reason) {
             c.down = reason;
+        }
+
+        @Override
+        public void proxyOutcome(ProxyOutcome outcome) {
+            c.proxyOutcome = outcome;
         }
 
         @Override
