@@ -319,6 +319,16 @@ public final class LacTunnel {
         closeCall(s);
     }
 
+    /**
+     * The LNS sent a data message on a call whose ICCN we still wait to see acknowledged: it has the
+     * ICCN, so the call is up now (its acknowledgement may lag behind a delayed ZLB, and a call whose
+     * PPP is already talking must not time out or be aborted as "in setup").
+     */
+    public void confirmByData(LacSession s, long now) {
+        clock = now;
+        iccnAcknowledged(s);
+    }
+
     /** Our call with this Assigned Session ID, or null. */
     public LacSession call(int localSessionId) {
         return byLocal(localSessionId);

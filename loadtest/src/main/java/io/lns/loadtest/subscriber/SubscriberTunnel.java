@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * for both: control and data messages in, {@link #onTick} at {@link #nextWakeup}.
  *
  * <p>A subscriber's PPP starts when the call's ICCN is acknowledged, or earlier when the LNS's first
- * data message for the call arrives (it has the ICCN then). The call counts as up for the listener
+ * data message for the call arrives (it has the ICCN then, so the call counts as acknowledged). The call counts as up for the listener
  * when IPCP opens; a PPP failure ends the call with a CDN and is reported as the call's failure.
  * Without a {@link SubscriberConfig} (L2TP only), calls are up at the ICCN acknowledgement and data
  * messages are dropped, as the control-plane benchmark wants. With {@link
@@ -104,7 +104,9 @@ public final class SubscriberTunnel {
                 tally.dataUnknownSession++; // no ICRP yet: we could not even answer
                 return;
             }
-            startPpp(c, now); // the LNS has our ICCN: it talks PPP already
+            // the LNS has our ICCN: it talks PPP already. The call is up (callUp starts PPP).
+            if (st == LacSession.State.WAIT_ICCN_ACK) tunnel.confirmByData(c.session, now);
+            startPpp(c, now);
         }
         long outOfSequence = c.data.outOfSequence();
         PppFrame frame = c.data.unwrap(message);
