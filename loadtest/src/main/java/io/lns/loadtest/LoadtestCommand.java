@@ -8,7 +8,10 @@ import io.lns.loadtest.run.LoadOptions;
 import io.lns.loadtest.run.LoadReport;
 import io.lns.loadtest.run.LoadRunner;
 import io.lns.loadtest.run.ReportWriter;
+import io.lns.loadtest.subscriber.AuthChoice;
+import io.lns.loadtest.subscriber.SubscriberConfig;
 import java.io.PrintWriter;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -22,17 +25,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lns loadtest}: a LAC simulator. Brings up N tunnels with M incoming calls each against an
- * LNS and reports setup rates, latency percentiles and failures by reason, as a table and as JSON.
- * Exit status 0 when every tunnel and session came up, 1 otherwise.
+ * {@code lns loadtest}: a LAC and subscriber simulator. Brings up N tunnels with M incoming calls
+ * each against an LNS, runs a PPP client and a tiny IP stack behind every call (unless {@code
+ * --no-ppp}), and reports setup rates, latency percentiles, PPP phase times, data results and
+ * failures by reason, as a table and as JSON. Exit status 0 when every tunnel and session came up,
+ * 1 otherwise.
  */
 @Command(
         name = "loadtest",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Simulate a LAC: bring up N tunnels x M incoming calls against an L2TPv2 LNS and report setup rate,"
-                    + " latency and failures.",
+            "Simulate a LAC and its subscribers: bring up N tunnels x M incoming calls against an L2TPv2 LNS, run"
+                    + " PPP (LCP, PAP/CHAP/MS-CHAPv2, IPCP, IPv6CP) over each call, optionally send pings or UDP,"
+                    + " and report setup rate, latency, PPP phase times, data results and failures.",
+            "A session is up when its IPCP opens (with --no-ppp: when its ICCN is acknowledged).",
             "Exit status: 0 when every tunnel and session came up, 1 otherwise."
         })
 public final class LoadtestCommand implements Callable<Integer> {
@@ -127,6 +134,112 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(
+            names = "--sequencing",
+            description = "Send Sequencing Required in every ICCN: data messages carry Ns (RFC 2661 §5.4).")
+    boolean sequencing;
+
+    @Option(
+            names = "--no-ppp",
+            description = "L2TP only: no subscriber behind the calls; a session is up when its ICCN is acknowledged"
+                    + " (the control-plane benchmark).")
+    boolean noPpp;
+
+    @Option(
+            names = "--auth",
+            paramLabel = "any|pap|chap|mschapv2|mix",
+            description = "Authentication the subscribers accept: any = whatever the LNS asks; one protocol = Nak"
+                    + " the others towards it; mix = pap, chap, mschapv2 round robin by session index (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String auth = "any";
+
+    @Option(
+            names = "--user",
+            paramLabel = "PATTERN",
+            description = "PPP user name; %%d becomes the session's global index from 1 (default: user%%d).")
+    String user = "user%d";
+
+    @Option(
+            names = "--password",
+            paramLabel = "PW",
+            description = "PPP password, the same for every subscriber (default: ${DEFAULT-VALUE}).")
+    String password = "password";
+
+    @Option(
+            names = "--proxy-lcp",
+            description = "Act as a BRAS that already negotiated LCP and authentication with each subscriber: the"
+                    + " ICCN carries proxy LCP and Proxy Authen AVPs (RFC 2661 §4.4.5; PAP or CHAP as --auth says,"
+                    + " CHAP for any; MS-CHAPv2 proxies LCP only) and the subscriber's PPP starts from them.")
+    boolean proxyLcp;
+
+    @Option(names = "--no-ipv6", description = "Do not run IPv6CP.")
+    boolean noIpv6;
+
+    @Option(
+            names = "--ppp-timeout",
+            paramLabel = "SECS",
+            description =
+                    "From the start of PPP until IPCP opens; the call then fails with a CDN (default: --timeout).")
+    Double pppTimeout;
+
+    @Option(
+            names = "--ping",
+            paramLabel = "TARGET",
+            description = "Once up, each subscriber sends ICMP Echo requests to TARGET (an IPv4 address, or"
+                    + " 'gateway': the LNS's own IPCP address) and matches the replies.")
+    String ping;
+
+    @Option(
+            names = "--ping-rate",
+            paramLabel = "PPS",
+            description = "Echo requests per second per subscriber (default: ${DEFAULT-VALUE}).")
+    double pingRate = 1;
+
+    @Option(
+            names = "--ping-count",
+            paramLabel = "N",
+            description = "Echo requests per subscriber (default: ${DEFAULT-VALUE}).")
+    int pingCount = 5;
+
+    @Option(
+            names = "--udp",
+            paramLabel = "TARGET:PORT",
+            description = "Once up, each subscriber sends UDP datagrams to TARGET:PORT (TARGET may be 'gateway');"
+                    + " echoes (e.g. from an echo service) are matched for loss and latency.")
+    String udp;
+
+    @Option(
+            names = "--udp-size",
+            paramLabel = "BYTES",
+            description = "UDP payload size, 8..1400 (default: ${DEFAULT-VALUE}).")
+    int udpSize = 64;
+
+    @Option(
+            names = "--udp-rate",
+            paramLabel = "PPS",
+            description = "UDP datagrams per second per subscriber (default: ${DEFAULT-VALUE}).")
+    double udpRate = 1;
+
+    @Option(
+            names = "--udp-count",
+            paramLabel = "N",
+            description = "UDP datagrams per subscriber (default: ${DEFAULT-VALUE}).")
+    int udpCount = 5;
+
+    @Option(
+            names = "--reply-timeout",
+            paramLabel = "SECS",
+            description =
+                    "An Echo request or UDP datagram not answered within this is lost (default: ${DEFAULT-VALUE}).")
+    double replyTimeout = 1;
+
+    @Option(
+            names = "--spoof",
+            paramLabel = "N",
+            description = "Each subscriber also sends N Echo requests with a source address from 198.18.0.0/15 (not"
+                    + " its own), to the ping or UDP target or the gateway, for the LNS's anti-spoofing check.")
+    int spoof;
+
     @Spec
     CommandSpec spec;
 
@@ -147,7 +260,9 @@ public final class LoadtestCommand implements Callable<Integer> {
                     .withHostName(hostName)
                     .withSecret(secret == null ? null : TunnelSecret.of(secret), hide)
                     .withTimeouts(seconds(timeout), seconds(timeout))
-                    .withHelloInterval(seconds(hello));
+                    .withHelloInterval(seconds(hello))
+                    .withSequencing(sequencing);
+            SubscriberConfig subscriber = subscriber();
             options = new LoadOptions(
                     lnsAddress.getAddress().getHostAddress() + ":" + lnsAddress.getPort(),
                     tunnels,
@@ -157,7 +272,9 @@ public final class LoadtestCommand implements Callable<Integer> {
                     seconds(hold),
                     teardown,
                     firstTunnelId,
-                    lac);
+                    lac,
+                    !noPpp,
+                    subscriber);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -177,6 +294,46 @@ public final class LoadtestCommand implements Callable<Integer> {
         }
         boolean allUp = report.tunnels().up() == tunnels && report.sessions().up() == options.totalCalls();
         return allUp ? 0 : 1;
+    }
+
+    private SubscriberConfig subscriber() {
+        if (replyTimeout <= 0 || (pppTimeout != null && pppTimeout <= 0)) {
+            throw new IllegalArgumentException("times must be positive");
+        }
+        SubscriberConfig.Builder b = SubscriberConfig.defaults().toBuilder()
+                .auth(AuthChoice.parse(auth))
+                .credentials(user, password)
+                .ipv6(!noIpv6)
+                .proxyLcp(proxyLcp)
+                .pppTimeout(seconds(pppTimeout != null ? pppTimeout : timeout))
+                .replyTimeout(seconds(replyTimeout))
+                .spoof(spoof);
+        if (ping != null) b.ping(target("--ping", ping), pingRate, pingCount);
+        if (udp != null) {
+            int colon = udp.lastIndexOf(':');
+            if (colon < 1) throw new IllegalArgumentException("--udp: TARGET:PORT, not " + udp);
+            int port;
+            try {
+                port = Integer.parseInt(udp.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--udp: bad port in " + udp);
+            }
+            b.udp(target("--udp", udp.substring(0, colon)), port, udpSize, udpRate, udpCount);
+        }
+        return b.build();
+    }
+
+    /** An IPv4 literal or "gateway" (no name lookups: a load test should not wait on DNS). */
+    private static Inet4Address target(String option, String s) {
+        if (s.equalsIgnoreCase("gateway")) return SubscriberConfig.GATEWAY;
+        if (!s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw new IllegalArgumentException(option + ": an IPv4 address or 'gateway', not " + s);
+        }
+        try {
+            return (Inet4Address) InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException | ClassCastException e) {
+            throw new IllegalArgumentException(option + ": not an IPv4 address: " + s);
+        }
     }
 
     private static Duration seconds(double s) {

@@ -7,7 +7,7 @@ import io.lns.l2tp.message.ResultCodes;
 /**
  * Why a tunnel or call did not come up, or went down: the LNS's StopCCN or CDN with its Result
  * Code AVP (RFC 2661 §4.4.2), or something seen on our side (timeout, silent peer, failed tunnel
- * authentication, a message we could not use).
+ * authentication, a message we could not use, the subscriber's PPP failing).
  *
  * @param result the Result Code's result, or -1 when the failure has none
  * @param error the Result Code's error code, or -1 when absent
@@ -31,7 +31,11 @@ public record Failure(Kind kind, int result, int error, String detail) {
         /** A call could not be made or went down because its tunnel failed or closed. */
         TUNNEL_DOWN,
         /** A local problem, e.g. the socket could not be opened. */
-        LOCAL
+        LOCAL,
+        /** The subscriber's PPP failed or ended: LCP, IPCP (RFC 1661, 1332). */
+        PPP,
+        /** The subscriber's PPP authentication failed: rejected by the LNS, timed out. */
+        PPP_AUTH
     }
 
     public static final int NONE = -1;
@@ -70,6 +74,8 @@ public record Failure(Kind kind, int result, int error, String detail) {
             case PROTOCOL -> "protocol: " + detail;
             case TUNNEL_DOWN -> "tunnel down (" + detail + ")";
             case LOCAL -> "local: " + detail;
+            case PPP -> "PPP: " + detail;
+            case PPP_AUTH -> "PPP authentication: " + detail;
         };
     }
 

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param helloInterval a HELLO goes out after this long without a message from the LNS (§6.5)
  * @param teardownTimeout how long to wait for the LNS to acknowledge our CDNs and StopCCN
  * @param txConnectSpeed bits per second reported in the ICCN
+ * @param sequencingRequired the ICCN carries Sequencing Required (RFC 2661 §4.4.6): both ends put
+ *     sequence numbers in the call's data messages
  */
 public record LacConfig(
         String hostName,
@@ -31,7 +33,8 @@ public record LacConfig(
         Duration callSetupTimeout,
         Duration helloInterval,
         Duration teardownTimeout,
-        long txConnectSpeed) {
+        long txConnectSpeed,
+        boolean sequencingRequired) {
 
     public static final String VENDOR = "lns-loadtest";
 
@@ -51,7 +54,8 @@ public record LacConfig(
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(5),
-                100_000_000L);
+                100_000_000L,
+                false);
     }
 
     public LacConfig withSecret(TunnelSecret s, boolean hide) {
@@ -66,7 +70,8 @@ public record LacConfig(
                 callSetupTimeout,
                 helloInterval,
                 teardownTimeout,
-                txConnectSpeed);
+                txConnectSpeed,
+                sequencingRequired);
     }
 
     public LacConfig withChannel(ReliableChannelConfig c) {
@@ -81,7 +86,8 @@ public record LacConfig(
                 callSetupTimeout,
                 helloInterval,
                 teardownTimeout,
-                txConnectSpeed);
+                txConnectSpeed,
+                sequencingRequired);
     }
 
     public LacConfig withTimeouts(Duration setup, Duration teardown) {
@@ -96,7 +102,8 @@ public record LacConfig(
                 setup,
                 helloInterval,
                 teardown,
-                txConnectSpeed);
+                txConnectSpeed,
+                sequencingRequired);
     }
 
     public LacConfig withHostName(String name) {
@@ -111,7 +118,8 @@ public record LacConfig(
                 callSetupTimeout,
                 helloInterval,
                 teardownTimeout,
-                txConnectSpeed);
+                txConnectSpeed,
+                sequencingRequired);
     }
 
     public LacConfig withHelloInterval(Duration hello) {
@@ -126,6 +134,24 @@ public record LacConfig(
                 callSetupTimeout,
                 hello,
                 teardownTimeout,
-                txConnectSpeed);
+                txConnectSpeed,
+                sequencingRequired);
+    }
+
+    /** Sequencing Required in every ICCN, sequence numbers in every data message (RFC 2661 §5.4). */
+    public LacConfig withSequencing(boolean required) {
+        return new LacConfig(
+                hostName,
+                vendorName,
+                firmwareRevision,
+                secret,
+                hideAvps,
+                channel,
+                tunnelSetupTimeout,
+                callSetupTimeout,
+                helloInterval,
+                teardownTimeout,
+                txConnectSpeed,
+                required);
     }
 }

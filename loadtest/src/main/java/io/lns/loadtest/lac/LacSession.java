@@ -1,5 +1,8 @@
 package io.lns.loadtest.lac;
 
+import io.lns.l2tp.avp.Avp;
+import java.util.List;
+
 /**
  * One incoming call placed by the simulated LAC (RFC 2661 §5.2.1: ICRQ → ICRP → ICCN). Its state
  * changes only through its {@link LacTunnel}.
@@ -26,6 +29,8 @@ public final class LacSession {
     final long deadline;
     State state = State.WAIT_ICRP;
     int peerId;
+    long iccnSentAt = -1;
+    List<Avp> iccnExtras = List.of();
 
     LacSession(LacTunnel tunnel, int localId, long serial, String callingNumber, long startedAt, long deadline) {
         this.tunnel = tunnel;
@@ -56,6 +61,16 @@ public final class LacSession {
 
     public String callingNumber() {
         return callingNumber;
+    }
+
+    /** When the ICRQ was sent (the driving clock's nanoseconds). */
+    public long startedAt() {
+        return startedAt;
+    }
+
+    /** When the ICCN was handed to the control channel, or -1 before. */
+    public long iccnSentAt() {
+        return iccnSentAt;
     }
 
     public State state() {

@@ -7,6 +7,7 @@ import io.lns.l2tp.avp.CallManagementAvps.BearerType;
 import io.lns.l2tp.avp.CallManagementAvps.CallSerialNumber;
 import io.lns.l2tp.avp.CallManagementAvps.CallingNumber;
 import io.lns.l2tp.avp.CallManagementAvps.FramingType;
+import io.lns.l2tp.avp.CallManagementAvps.SequencingRequired;
 import io.lns.l2tp.avp.CallManagementAvps.TxConnectSpeed;
 import io.lns.l2tp.avp.ControlConnectionAvps.AssignedTunnelId;
 import io.lns.l2tp.avp.ControlConnectionAvps.BearerCapabilities;
@@ -222,9 +223,18 @@ public final class LacTunnel {
      * (reported to the listener), so a caller on another thread need not know the tunnel's state.
      */
     public LacSession startCall(long serial, String callingNumber, long now) {
+        return startCall(serial, callingNumber, List.of(), now);
+    }
+
+    /**
+     * Places an incoming call whose ICCN also carries {@code iccnAvps} (proxy LCP and authentication,
+     * RFC 2661 §4.4.5, ...).
+     */
+    public LacSession startCall(long serial, String callingNumber, List<Avp> iccnAvps, long now) {
         clock = now;
         int id = byLocalId.size() + 1;
         LacSession s = new LacSession(this, id, serial, callingNumber, now, now + callSetupTimeout);
+        s.iccnExtras = List.copyOf(iccnAvps);
         if (state != State.ESTABLISHED || id > MAX_SESSION_ID) {
             s.state = LacSession.State.CLOSED;
             listener.callFailed(
@@ -290,6 +300,38 @@ public final class LacTunnel {
         sendStopccn(ResultCodes.STOPCCN_GENERAL_CLEAR, now, () -> {
             if (state == State.CLOSING) finishTeardown(true);
         });
+    }
+
+    /**
+     * Ends one call from our side with a CDN carrying {@code result} (the subscriber hung up, its PPP
+     * failed). The listener hears nothing: the caller reports the call's end itself.
+     */
+    public void disconnect(LacSession s, int result, long now) {
+        clock = now;
+        switch (s.state) {
+            case ESTABLISHED -> establishedCalls--;
+            case WAIT_ICRP, WAIT_ICCN_ACK -> {}
+            case CLOSING, CLOSED -> {
+                return;
+            }
+        }
+        sendCdn(s, result, now, null);
+        closeCall(s);
+    }
+
+    /**
+     * The LNS sent a data message on a call whose ICCN we still wait to see acknowledged: it has the
+     * ICCN, so the call is up now (its acknowledgement may lag behind a delayed ZLB, and a call whose
+     * PPP is already talking must not time out or be aborted as "in setup").
+     */
+    public void confirmByData(LacSession s, long now) {
+        clock = now;
+        iccnAcknowledged(s);
+    }
+
+    /** Our call with this Assigned Session ID, or null. */
+    public LacSession call(int localSessionId) {
+        return byLocal(localSessionId);
     }
 
     // ---------------------------------------------------------------- queries
@@ -450,8 +492,12 @@ public final class LacTunnel {
         s.peerId = sid.id();
         byPeerId.put(s.peerId, s);
         s.state = LacSession.State.WAIT_ICCN_ACK;
-        List<Avp> avps = List.of(
-                hidable(new TxConnectSpeed(config.txConnectSpeed())), Avp.of(new FramingType(FramingType.SYNC)));
+        List<Avp> avps = new ArrayList<>(3 + s.iccnExtras.size());
+        avps.add(hidable(new TxConnectSpeed(config.txConnectSpeed())));
+        avps.add(Avp.of(new FramingType(FramingType.SYNC)));
+        if (config.sequencingRequired()) avps.add(Avp.of(new SequencingRequired()));
+        avps.addAll(s.iccnExtras);
+        s.iccnSentAt = now;
         send(s.peerId, ControlMessageType.ICCN, avps, () -> iccnAcknowledged(s), now);
     }
 

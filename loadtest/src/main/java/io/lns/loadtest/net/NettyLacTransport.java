@@ -3,8 +3,9 @@ package io.lns.loadtest.net;
 import io.lns.l2tp.message.L2tpPacketDecoder;
 import io.lns.l2tp.message.L2tpPacketEncoder;
 import io.lns.loadtest.lac.LacConfig;
-import io.lns.loadtest.lac.LacListener;
 import io.lns.loadtest.run.LacTransport;
+import io.lns.loadtest.subscriber.SubscriberConfig;
+import io.lns.loadtest.subscriber.SubscriberListener;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tunnels over UDP on Netty's native epoll transport: one IPv4 socket per tunnel, bound to one of
- * the local addresses (round robin) on an ephemeral port, each tunnel on one event loop for life.
+ * the local addresses (round robin) on an ephemeral port, each tunnel on one event loop for life,
+ * with its subscribers' PPP and data messages on the same socket and loop.
  */
 public final class NettyLacTransport implements LacTransport {
     private final EventLoopGroup group;
@@ -41,9 +43,10 @@ public final class NettyLacTransport implements LacTransport {
     }
 
     @Override
-    public TunnelHandle open(int index, int tunnelId, LacListener listener) {
+    public TunnelHandle open(int index, int tunnelId, SubscriberConfig subscribers, SubscriberListener listener) {
         InetAddress local = locals.isEmpty() ? null : locals.get(index % locals.size());
-        return new NettyTunnel(group.next(), tunnelId, config, listener, lns, local, encoder, decoder, random);
+        return new NettyTunnel(
+                group.next(), tunnelId, config, subscribers, listener, lns, local, encoder, decoder, random);
     }
 
     @Override

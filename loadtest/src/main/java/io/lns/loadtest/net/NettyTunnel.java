@@ -4,16 +4,20 @@ import io.lns.l2tp.control.ReliableChannel;
 import io.lns.l2tp.control.ReliableChannelStats;
 import io.lns.l2tp.hidden.HidingKey;
 import io.lns.l2tp.message.ControlMessage;
+import io.lns.l2tp.message.DataMessage;
 import io.lns.l2tp.message.L2tpPacketDecoder;
 import io.lns.l2tp.message.L2tpPacketEncoder;
 import io.lns.l2tp.netty.InboundL2tp;
 import io.lns.l2tp.netty.L2tpDatagramDecoder;
 import io.lns.loadtest.lac.Failure;
 import io.lns.loadtest.lac.LacConfig;
-import io.lns.loadtest.lac.LacListener;
 import io.lns.loadtest.lac.LacTunnel;
 import io.lns.loadtest.run.LacTransport.TunnelCounters;
 import io.lns.loadtest.run.LacTransport.TunnelHandle;
+import io.lns.loadtest.subscriber.SubscriberConfig;
+import io.lns.loadtest.subscriber.SubscriberCounters;
+import io.lns.loadtest.subscriber.SubscriberListener;
+import io.lns.loadtest.subscriber.SubscriberTunnel;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -33,18 +37,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One tunnel's socket and timer: feeds datagrams and ticks to its {@link LacTunnel} on the event
- * loop it was given, and writes what the tunnel transmits. Everything runs on that loop.
+ * One tunnel's socket and timer: feeds datagrams (control and data) and ticks to its {@link
+ * SubscriberTunnel} on the event loop it was given, and writes what the tunnel and its subscribers
+ * transmit. Everything runs on that loop.
  *
  * <p>The SCCRQ goes to the LNS's address; the LNS may answer from another port (RFC 2661 §8.1), so
  * the socket is connected to wherever the first message for our tunnel id came from.
  */
-final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> implements TunnelHandle, LacTunnel.Output {
+final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp>
+        implements TunnelHandle, SubscriberTunnel.Output {
     private static final long NEVER = ReliableChannel.NEVER;
 
     private final EventLoop loop;
-    private final LacTunnel tunnel;
-    private final LacListener listener;
+    private final SubscriberTunnel tunnel;
+    private final LacTunnel lac;
+    private final SubscriberListener listener;
     private final InetAddress local;
     private final L2tpPacketEncoder encoder;
     private final L2tpPacketDecoder decoder;
@@ -64,7 +71,8 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
             EventLoop loop,
             int tunnelId,
             LacConfig config,
-            LacListener listener,
+            SubscriberConfig subscribers,
+            SubscriberListener listener,
             InetSocketAddress lns,
             InetAddress local,
             L2tpPacketEncoder encoder,
@@ -76,7 +84,8 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
         this.local = local;
         this.encoder = encoder;
         this.decoder = decoder;
-        this.tunnel = new LacTunnel(tunnelId, config, this, listener, random);
+        this.tunnel = new SubscriberTunnel(tunnelId, config, subscribers, this, listener, random);
+        this.lac = tunnel.tunnel();
     }
 
     // ---------------------------------------------------------------- TunnelHandle (any thread)
@@ -106,17 +115,24 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
     public CompletableFuture<TunnelCounters> counters() {
         CompletableFuture<TunnelCounters> f = new CompletableFuture<>();
         loop.execute(() -> {
-            ReliableChannelStats s = tunnel.channelStats();
+            ReliableChannelStats s = lac.channelStats();
             f.complete(new TunnelCounters(
                     s.sent(),
                     s.retransmitted(),
-                    tunnel.received(),
+                    lac.received(),
                     s.zlbSent(),
                     s.zlbReceived(),
                     s.duplicates(),
-                    tunnel.ignored() + tunnel.wrongTunnel() + strangers,
+                    lac.ignored() + lac.wrongTunnel() + strangers,
                     malformed));
         });
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<SubscriberCounters> subscriberCounters() {
+        CompletableFuture<SubscriberCounters> f = new CompletableFuture<>();
+        loop.execute(() -> f.complete(tunnel.counters()));
         return f;
     }
 
@@ -148,7 +164,7 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
         bound.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 listener.tunnelDown(
-                        tunnel,
+                        lac,
                         Failure.of(
                                 Failure.Kind.LOCAL,
                                 "cannot open a UDP socket: " + f.cause().getMessage()),
@@ -170,10 +186,20 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
         switch (in) {
             case InboundL2tp.Malformed m -> malformed++;
             case InboundL2tp.Packet p -> {
-                if (!(p.packet() instanceof ControlMessage m)) {
-                    p.release(); // data messages: this LAC has no PPP yet
+                if (p.packet() instanceof DataMessage d) {
+                    try {
+                        if (connected || p.sender().equals(peer)) {
+                            tunnel.onData(d, System.nanoTime());
+                            after();
+                        } else {
+                            strangers++;
+                        }
+                    } finally {
+                        d.release();
+                    }
                     return;
                 }
+                ControlMessage m = (ControlMessage) p.packet();
                 if (!connected && !connecting) {
                     if (m.header().tunnelId() != tunnel.localId()) {
                         strangers++;
@@ -209,6 +235,16 @@ final class NettyTunnel extends SimpleChannelInboundHandler<InboundL2tp> impleme
     public void transmit(ControlMessage message, HidingKey hiding) {
         if (channel == null || !channel.isActive()) return;
         ByteBuf datagram = encoder.encode(message, channel.alloc(), hiding);
+        channel.write(connected ? datagram : new DatagramPacket(datagram, peer), channel.voidPromise());
+    }
+
+    @Override
+    public void transmitData(DataMessage message) {
+        if (channel == null || !channel.isActive()) {
+            message.release();
+            return;
+        }
+        ByteBuf datagram = encoder.encode(message, channel.alloc(), null);
         channel.write(connected ? datagram : new DatagramPacket(datagram, peer), channel.voidPromise());
     }
 

@@ -7,6 +7,9 @@ import io.lns.loadtest.lac.LacSession;
 import io.lns.loadtest.lac.LacTunnel;
 import io.lns.loadtest.run.LacTransport.TunnelCounters;
 import io.lns.loadtest.run.LacTransport.TunnelHandle;
+import io.lns.loadtest.subscriber.SubscriberCounters;
+import io.lns.loadtest.subscriber.SubscriberListener;
+import io.lns.loadtest.subscriber.SubscriberUp;
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,6 +78,7 @@ public final class LoadRunner {
     private final Map<String, Tally> disconnects = new LinkedHashMap<>();
     private final LatencyStats tunnelLatency = new LatencyStats();
     private final LatencyStats callLatency = new LatencyStats();
+    private final SubscriberStats subscribers;
 
     private int inSetup;
     private int tunnelsUp;
@@ -106,24 +110,28 @@ public final class LoadRunner {
         this.transport = transport;
         this.clock = clock;
         this.progress = progress;
+        this.subscribers = new SubscriberStats(options.subscribersOrNull());
     }
 
     public LoadReport run() throws InterruptedException {
         started = clock.getAsLong();
         lastEventAt = started;
         nextProgressAt = started + PROGRESS_EVERY;
-        LacListener listener = new Events();
+        SubscriberListener listener = new Events();
         for (int i = 0; i < options.tunnels(); i++) {
             TunnelRec rec = new TunnelRec(options.firstTunnelId() + i);
-            rec.handle = transport.open(i, rec.id, listener);
+            rec.handle = transport.open(i, rec.id, options.subscribersOrNull(), listener);
             tunnels.put(rec.id, rec);
         }
 
         setup();
         long setupEnd = clock.getAsLong();
         long holdUntil = setupEnd + options.hold().toNanos();
-        while (clock.getAsLong() < holdUntil) {
-            process(Math.min(holdUntil - clock.getAsLong(), PROGRESS_EVERY));
+        // the hold lasts at least until the subscribers' probes are done, within what they can take
+        long probesUntil = setupEnd + subscribers.probeAllowanceNanos();
+        while (clock.getAsLong() < holdUntil || (subscribers.probesInFlight() && clock.getAsLong() < probesUntil)) {
+            long until = clock.getAsLong() < holdUntil ? holdUntil : probesUntil;
+            process(Math.min(Math.max(0, until - clock.getAsLong()), PROGRESS_EVERY));
             progress("hold");
         }
         long upAfterHold = callsUp - callsDown;
@@ -133,8 +141,9 @@ public final class LoadRunner {
         double teardownSeconds = millis(clock.getAsLong() - teardownStart);
 
         TunnelCounters counters = collectCounters();
+        SubscriberCounters data = collectSubscriberCounters();
         for (TunnelRec rec : tunnels.values()) rec.handle.close();
-        return report(upAfterHold, teardownSeconds, counters);
+        return report(upAfterHold, teardownSeconds, counters, data);
     }
 
     // ---------------------------------------------------------------- phases
@@ -143,9 +152,10 @@ public final class LoadRunner {
         int nextTunnel = 0;
         List<TunnelRec> order = new ArrayList<>(tunnels.values());
         TokenBucket bucket = TokenBucket.forRate(options.rate(), clock.getAsLong());
+        long pppSetup = options.ppp() ? options.subscriber().pppTimeout().toNanos() : 0;
         long stallLimit = Math.max(
                         options.lac().tunnelSetupTimeout().toNanos(),
-                        options.lac().callSetupTimeout().toNanos())
+                        options.lac().callSetupTimeout().toNanos() + pppSetup)
                 + 5000 * MS;
         while (!setupDone()) {
             long now = clock.getAsLong();
@@ -234,6 +244,18 @@ public final class LoadRunner {
         return total;
     }
 
+    private SubscriberCounters collectSubscriberCounters() throws InterruptedException {
+        SubscriberCounters total = SubscriberCounters.ZERO;
+        for (TunnelRec rec : tunnels.values()) {
+            try {
+                total = total.plus(rec.handle.subscriberCounters().get(2, TimeUnit.SECONDS));
+            } catch (ExecutionException | TimeoutException e) {
+                // a tunnel whose thread is gone has nothing to count
+            }
+        }
+        return total;
+    }
+
     // ---------------------------------------------------------------- events
 
     /** Runs queued events, waiting up to {@code nanos} for the first. */
@@ -246,7 +268,7 @@ public final class LoadRunner {
         }
     }
 
-    private final class Events implements LacListener {
+    private final class Events implements SubscriberListener {
         @Override
         public void tunnelUp(LacTunnel tunnel, long latency) {
             int id = tunnel.localId();
@@ -266,12 +288,41 @@ public final class LoadRunner {
 
         @Override
         public void callFailed(LacSession session, Failure why) {
-            events.add(() -> onCallFailed(why));
+            long key = key(session);
+            events.add(() -> {
+                subscribers.ended(key);
+                onCallFailed(why);
+            });
         }
 
         @Override
         public void callDown(LacSession session, Failure why) {
-            events.add(() -> onCallDown(why));
+            long key = key(session);
+            events.add(() -> {
+                subscribers.ended(key);
+                onCallDown(why);
+            });
+        }
+
+        @Override
+        public void subscriberUp(LacSession session, SubscriberUp up) {
+            long key = key(session);
+            events.add(() -> subscribers.up(key, up));
+        }
+
+        @Override
+        public void subscriberIpv6Up(LacSession session) {
+            events.add(subscribers::ipv6Up);
+        }
+
+        @Override
+        public void subscriberDataDone(LacSession session) {
+            long key = key(session);
+            events.add(() -> subscribers.dataDone(key));
+        }
+
+        private static long key(LacSession s) {
+            return SubscriberStats.key(s.tunnel().localId(), s.localId());
         }
 
         @Override
@@ -386,7 +437,7 @@ public final class LoadRunner {
         progress.flush();
     }
 
-    private LoadReport report(long upAfterHold, double teardownSeconds, TunnelCounters c) {
+    private LoadReport report(long upAfterHold, double teardownSeconds, TunnelCounters c, SubscriberCounters data) {
         double elapsed = millis(clock.getAsLong() - started);
         LoadReport.Setup t =
                 setup(options.tunnels(), tunnelsUp, tunnelsFailed, firstTunnelAt, lastTunnelUpAt, tunnelLatency);
@@ -419,7 +470,20 @@ public final class LoadRunner {
                         c.duplicates(),
                         c.ignored(),
                         c.malformed()),
+                options.ppp() ? subscribers.ppp(authFailures(), data) : null,
+                options.ppp() ? subscribers.data(data) : null,
                 elapsed);
+    }
+
+    /** Failures and disconnects in PPP authentication, by reason. */
+    private List<LoadReport.Reason> authFailures() {
+        Map<String, Tally> auth = new LinkedHashMap<>();
+        for (Map<String, Tally> m : List.of(failures, disconnects)) {
+            for (Tally t : m.values()) {
+                if (t.sample.kind() == Failure.Kind.PPP_AUTH) tally(auth, t.phase, t.sample, t.count);
+            }
+        }
+        return reasons(auth);
     }
 
     private static LoadReport.Setup setup(

@@ -53,7 +53,12 @@ public final class ReportWriter {
                 "in s");
         row(out, "tunnels", r.tunnels());
         row(out, "sessions", r.sessions());
-        out.println("  (tunnel latency: SCCRQ -> SCCRP; session latency: ICRQ -> ICCN acknowledged)");
+        out.println(
+                r.ppp() == null
+                        ? "  (tunnel latency: SCCRQ -> SCCRP; session latency: ICRQ -> ICCN acknowledged)"
+                        : "  (tunnel latency: SCCRQ -> SCCRP; session latency: ICRQ -> IPCP up)");
+        if (r.ppp() != null) ppp(out, r.ppp());
+        if (r.data() != null) data(out, r.data());
         out.println();
         out.printf(
                 Locale.ROOT,
@@ -88,6 +93,75 @@ public final class ReportWriter {
                 c.malformed());
         out.printf(Locale.ROOT, "elapsed: %s s%n", fmt(r.elapsedSeconds()));
         out.flush();
+    }
+
+    private static void ppp(PrintWriter out, LoadReport.Ppp p) {
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "PPP (--auth %s%s): %d up, %d with IPv6CP, %d authentication failures; methods %s%n",
+                p.auth(),
+                p.proxyLcp() ? ", proxy LCP" : "",
+                p.up(),
+                p.ipv6Up(),
+                p.authFailed(),
+                p.authMethods().isEmpty() ? "-" : new java.util.TreeMap<>(p.authMethods()));
+        out.printf(Locale.ROOT, "  %-24s %9s %10s %10s %10s%n", "from ICCN to", "count", "p50 ms", "p99 ms", "max ms");
+        phase(out, "LCP up", p.lcpUpMs());
+        phase(out, "authentication done", p.authDoneMs());
+        phase(out, "IPCP up", p.ipcpUpMs());
+        LoadReport.Addresses a = p.addresses();
+        out.printf(
+                Locale.ROOT,
+                "  addresses: %d assigned, %d distinct, %d duplicates (given while another subscriber held them),"
+                        + " %d with DNS%n",
+                a.assigned(),
+                a.distinct(),
+                a.duplicates(),
+                a.withDns());
+        LoadReport.DataMessages d = p.dataMessages();
+        out.printf(
+                Locale.ROOT,
+                "  data messages: %d sent, %d received, %d malformed, %d for unknown sessions, %d out of sequence%n",
+                d.sent(),
+                d.received(),
+                d.malformed(),
+                d.unknownSession(),
+                d.outOfSequence());
+        for (LoadReport.Reason f : p.authFailures()) {
+            out.printf(Locale.ROOT, "  authentication failure x%d: %s%n", f.count(), f.reason());
+        }
+    }
+
+    private static void phase(PrintWriter out, String name, LoadReport.Latency l) {
+        out.printf(
+                Locale.ROOT, "  %-24s %9d %10s %10s %10s%n", name, l.count(), fmt(l.p50()), fmt(l.p99()), fmt(l.max()));
+    }
+
+    private static void data(PrintWriter out, LoadReport.Data d) {
+        out.println();
+        for (LoadReport.Probe p : java.util.Arrays.asList(d.ping(), d.udp())) {
+            if (p == null) continue;
+            out.printf(
+                    Locale.ROOT,
+                    "%s %s: %d sent, %d received, %d lost, %d late; rtt p50 %s ms, p99 %s ms%n",
+                    p == d.ping() ? "ping" : "udp",
+                    p.target(),
+                    p.sent(),
+                    p.received(),
+                    p.lost(),
+                    p.late(),
+                    fmt(p.rttMs().p50()),
+                    fmt(p.rttMs().p99()));
+        }
+        out.printf(
+                Locale.ROOT,
+                "subscriber IP: %d received (%d malformed, %d unmatched), %d echo requests answered, %d spoofed sent%n",
+                d.ipReceived(),
+                d.ipMalformed(),
+                d.ipUnmatched(),
+                d.echoRequestsAnswered(),
+                d.spoofedSent());
     }
 
     private static void row(PrintWriter out, String name, LoadReport.Setup s) {

@@ -192,6 +192,7 @@ class L2tpnsLnsTest {
                 "--threads",
                 "2",
                 "--teardown",
+                "--no-ppp", // the control plane is what this test checks
                 "--quiet",
                 "--json",
                 json.toString()));

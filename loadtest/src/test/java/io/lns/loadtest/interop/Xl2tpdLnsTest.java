@@ -53,6 +53,7 @@ class Xl2tpdLnsTest {
                     "--timeout",
                     "5",
                     "--teardown",
+                    "--no-ppp",
                     "--threads",
                     "2",
                     "--json",
@@ -116,7 +117,8 @@ class Xl2tpdLnsTest {
         LacConfig lac = LacConfig.defaults()
                 .withSecret(TunnelSecret.of(secret), false)
                 .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3));
-        LoadOptions options = new LoadOptions(lns.spec(), 2, 2, 10, 0, Duration.ZERO, true, 1, lac);
+        // L2TP only: xl2tpd's pppd cannot run here (no /dev/ppp)
+        LoadOptions options = new LoadOptions(lns.spec(), 2, 2, 10, 0, Duration.ZERO, true, 1, lac).ppp(false);
         try (NettyLacTransport transport = new NettyLacTransport(lns.address(), List.of(), lac, 1)) {
             return new LoadRunner(options, transport, System::nanoTime, null).run();
         }

@@ -15,6 +15,8 @@ import io.lns.l2tp.message.ControlMessageType;
 import io.lns.loadtest.lac.LacConfig;
 import io.lns.loadtest.lac.LacListener;
 import io.lns.loadtest.lac.LacTunnel;
+import io.lns.loadtest.subscriber.SubscriberConfig;
+import io.lns.loadtest.subscriber.SubscriberListener;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,7 +55,7 @@ final class InMemoryLns implements LacTransport {
     }
 
     @Override
-    public TunnelHandle open(int index, int tunnelId, LacListener listener) {
+    public TunnelHandle open(int index, int tunnelId, SubscriberConfig subscribers, SubscriberListener listener) {
         return new Tunnel(tunnelId, listener);
     }
 

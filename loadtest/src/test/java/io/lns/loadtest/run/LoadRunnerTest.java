@@ -19,7 +19,8 @@ class LoadRunnerTest {
             LacConfig.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
 
     private static LoadOptions options(int tunnels, int calls, int concurrency, double rate, boolean teardown) {
-        return new LoadOptions("in-memory", tunnels, calls, concurrency, rate, Duration.ZERO, teardown, 1, LAC);
+        return new LoadOptions("in-memory", tunnels, calls, concurrency, rate, Duration.ZERO, teardown, 1, LAC)
+                .ppp(false);
     }
 
     @Test
