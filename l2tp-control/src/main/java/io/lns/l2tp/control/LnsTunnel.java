@@ -127,8 +127,16 @@ public final class LnsTunnel {
         return next;
     }
 
-    /** Ends the tunnel with a StopCCN (administrative close, shutdown). */
+    /**
+     * Ends the tunnel with a StopCCN (administrative close, shutdown); a tunnel the peer already
+     * closed ends at once.
+     */
     public void close(Refusal why, long now) {
+        if (state == State.CLOSING && closeAt != ReliableChannel.NEVER) {
+            // Holding after the peer's StopCCN (§5.7) only to re-acknowledge it: not worth a wait.
+            finish(closeReason);
+            return;
+        }
         if (state == State.CLOSING || state == State.CLOSED) return;
         sendStopCcn(why, now);
     }

@@ -433,6 +433,17 @@ class LnsTunnelTest {
     }
 
     @Test
+    void anAdministrativeCloseEndsAHoldAfterThePeersStopccnAtOnce() {
+        newTunnel(TunnelSettings.defaults("lns1"));
+        establish();
+        lac.send(ControlMessageType.StopCCN, 0, new AssignedTunnelId(LAC_TUNNEL), ResultCode.of(1));
+        assertThat(tunnel.state()).isEqualTo(LnsTunnel.State.CLOSING);
+        tunnel.close(new Refusal(ResultCodes.STOPCCN_SHUTTING_DOWN, -1, ""), lac.now);
+        assertThat(tunnel.state()).isEqualTo(LnsTunnel.State.CLOSED);
+        assertThat(lac.events).last().asString().startsWith("closed: closed by peer");
+    }
+
+    @Test
     void tracesOnlyTheCategoriesInItsMask() {
         newTunnel(
                 TunnelSettings.defaults("lns1").withTraceMask(TraceCategory.PROTOCOL.bit() | TraceCategory.FSM.bit()));

@@ -4,6 +4,7 @@ import io.lns.loadtest.LoadtestCommand;
 import io.lns.server.daemon.CheckCommand;
 import io.lns.server.daemon.RunCommand;
 import io.lns.server.decode.DecodeCommand;
+import io.lns.server.demo.DemoCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "lns 0.1.0",
         description = "An L2TPv2 LNS (RFC 2661) for ISP broadband aggregation.",
-        subcommands = {RunCommand.class, CheckCommand.class, LoadtestCommand.class, DecodeCommand.class})
+        subcommands = {
+            RunCommand.class,
+            DemoCommand.class,
+            CheckCommand.class,
+            LoadtestCommand.class,
+            DecodeCommand.class
+        })
 public final class LnsMain implements Runnable {
 
     @CommandLine.Spec

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code --dataplane}: which data plane the server runs, and why (logged once). */
-final class DataPlanes {
+public final class DataPlanes {
     private static final Logger log = LoggerFactory.getLogger(DataPlanes.class);
 
     private DataPlanes() {}
@@ -49,7 +49,7 @@ final class DataPlanes {
     }
 
     /** A TUN data plane carrying every pool: their gateways on the device, their ranges routed to it. */
-    static TunDataPlane tun(String name, Config config, DataMetrics data) {
+    public static TunDataPlane tun(String name, Config config, DataMetrics data) {
         List<Inet4Address> gateways = new ArrayList<>();
         List<Prefixes.Prefix> routes = new ArrayList<>();
         for (AddressPool pool : config.addressPools().values()) {

@@ -94,6 +94,14 @@ public final class PppMetrics {
                 .increment();
     }
 
+    public long authAccepted() {
+        return (long) authAccepted.count();
+    }
+
+    public long authRejected() {
+        return (long) authRejected.count();
+    }
+
     public long subscribersUp() {
         return up.get();
     }

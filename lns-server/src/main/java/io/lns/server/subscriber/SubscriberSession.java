@@ -262,6 +262,8 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
             acceptedPool = a.pool().orElse(null);
         }
         metrics.authenticated(result.accepted());
+        if (result instanceof AuthResult.Rejected r)
+            log.debug("session {}: authentication rejected: {}", localSessionId, r.reason());
         ppp.onAuthResult(token, result, System.nanoTime());
     }
 

@@ -60,7 +60,16 @@ class LoadtestIntegrationTest {
 
     private LoadReport load(InetSocketAddress lns, int tunnels, int sessions, LacConfig lac) throws Exception {
         LoadOptions options = new LoadOptions(
-                lns.getHostString() + ":" + lns.getPort(), tunnels, sessions, 200, 0, Duration.ZERO, true, 1, lac);
+                        lns.getHostString() + ":" + lns.getPort(),
+                        tunnels,
+                        sessions,
+                        200,
+                        0,
+                        Duration.ZERO,
+                        true,
+                        1,
+                        lac)
+                .ppp(false); // the L2TP control plane only: this LNS runs no PPP
         try (NettyLacTransport net = new NettyLacTransport(lns, List.of(InetAddress.getByName("127.0.0.1")), lac, 2)) {
             return new LoadRunner(options, net, System::nanoTime, new PrintWriter(new StringWriter())).run();
         }
@@ -128,7 +137,16 @@ class LoadtestIntegrationTest {
             LacConfig lac = LacConfig.defaults();
             var idle = quiet.submit(() -> {
                 LoadOptions o = new LoadOptions(
-                        lns.getHostString() + ":" + lns.getPort(), 5, 0, 10, 0, Duration.ofSeconds(6), true, 100, lac);
+                                lns.getHostString() + ":" + lns.getPort(),
+                                5,
+                                0,
+                                10,
+                                0,
+                                Duration.ofSeconds(6),
+                                true,
+                                100,
+                                lac)
+                        .ppp(false); // the L2TP control plane only: this LNS runs no PPP
                 try (NettyLacTransport net =
                         new NettyLacTransport(lns, List.of(InetAddress.getByName("127.0.0.1")), lac, 1)) {
                     return new LoadRunner(o, net, System::nanoTime, new PrintWriter(new StringWriter())).run();
@@ -136,7 +154,8 @@ class LoadtestIntegrationTest {
             });
             Thread.sleep(500);
             LoadOptions burst = new LoadOptions(
-                    lns.getHostString() + ":" + lns.getPort(), 1, 5000, 5000, 0, Duration.ZERO, true, 1, lac);
+                            lns.getHostString() + ":" + lns.getPort(), 1, 5000, 5000, 0, Duration.ZERO, true, 1, lac)
+                    .ppp(false); // the L2TP control plane only: this LNS runs no PPP
             LoadReport busy;
             try (NettyLacTransport net =
                     new NettyLacTransport(lns, List.of(InetAddress.getByName("127.0.0.1")), lac, 1)) {
