@@ -107,8 +107,8 @@ class LoadtestIntegrationTest {
             LacConfig lac =
                     LacConfig.defaults().withChannel(new ReliableChannelConfig(16, 200 * MS, 1600 * MS, 10, 50 * MS));
             LoadReport report = load(relay.address(), 5, 20, lac);
-            assertThat(report.tunnels().up()).isEqualTo(5);
-            assertThat(report.sessions().up()).isEqualTo(100);
+            assertThat(report.tunnels().up()).as("%s", report.failures()).isEqualTo(5);
+            assertThat(report.sessions().up()).as("%s", report.failures()).isEqualTo(100);
             assertThat(report.control().retransmitted()).isPositive();
             assertThat(meters.get("lns_control_retransmits").functionCounter().count())
                     .as("the LNS retransmitted too")
