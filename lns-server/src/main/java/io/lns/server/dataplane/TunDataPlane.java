@@ -108,19 +108,35 @@ public final class TunDataPlane implements DataPlane {
             this.loop = loop;
         }
 
+        /** Packets for subscribers of other loops, handed over once per read burst, not one by one. */
+        private final Map<EventLoop, List<Runnable>> handoffs = new IdentityHashMap<>();
+
         @Override
         public void onReadable() throws NativeException {
-            for (int i = 0; i < READ_BUDGET; i++) {
-                ByteBuf buf = allocator.directBuffer(DataFraming.HEADROOM + mtu);
-                buf.writerIndex(DataFraming.HEADROOM).readerIndex(DataFraming.HEADROOM);
-                if (queue.read(buf) == 0) {
-                    buf.release();
-                    return;
+            try {
+                for (int i = 0; i < READ_BUDGET; i++) {
+                    ByteBuf buf = allocator.directBuffer(DataFraming.HEADROOM + mtu);
+                    buf.writerIndex(DataFraming.HEADROOM).readerIndex(DataFraming.HEADROOM);
+                    if (queue.read(buf) == 0) {
+                        buf.release();
+                        return;
+                    }
+                    route(buf, handoffs);
                 }
-                route(buf);
+                // More may wait, and edge-triggered epoll will not say so again: resume after other work.
+                loop.execute(this::resume);
+            } finally {
+                handOff();
             }
-            // More may wait, and edge-triggered epoll will not say so again: resume after other work.
-            loop.execute(this::resume);
+        }
+
+        private void handOff() {
+            if (handoffs.isEmpty()) return;
+            for (Map.Entry<EventLoop, List<Runnable>> e : handoffs.entrySet()) {
+                List<Runnable> batch = e.getValue();
+                e.getKey().execute(() -> batch.forEach(Runnable::run));
+            }
+            handoffs.clear();
         }
 
         private void resume() {
@@ -138,7 +154,7 @@ public final class TunDataPlane implements DataPlane {
         }
     }
 
-    private void route(ByteBuf packet) {
+    private void route(ByteBuf packet, Map<EventLoop, List<Runnable>> handoffs) {
         if (!IpPackets.isIpv4(packet)) {
             metrics.dropped(
                     IpPackets.isIpv6(packet) ? DropReason.IPV6_UNROUTED : DropReason.MALFORMED_IP,
@@ -156,7 +172,8 @@ public final class TunDataPlane implements DataPlane {
         if (loop.inEventLoop()) {
             link.toSubscriber(IpPackets.PPP_IPV4, packet);
         } else {
-            loop.execute(() -> link.toSubscriber(IpPackets.PPP_IPV4, packet));
+            handoffs.computeIfAbsent(loop, l -> new ArrayList<>())
+                    .add(() -> link.toSubscriber(IpPackets.PPP_IPV4, packet));
         }
     }
 
