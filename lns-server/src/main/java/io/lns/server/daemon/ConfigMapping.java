@@ -98,6 +98,10 @@ final class ConfigMapping {
     }
 
     static PppPlan pppPlan(Config config, PppProfile p, Aaa aaa) {
+        if (!p.chapRechallengeInterval().isZero()) {
+            org.slf4j.LoggerFactory.getLogger(ConfigMapping.class)
+                    .warn("chap-rechallenge-interval is not acted on yet: no periodic CHAP re-challenges are sent");
+        }
         List<AuthProtocol> auth = p.authProtocols().stream()
                 .map(a -> switch (a) {
                     case PAP -> AuthProtocol.PAP;
