@@ -227,7 +227,13 @@ public final class TunDataPlane implements DataPlane {
 
     @Override
     public void close() {
-        watches.forEach(FdWatch::close);
+        for (FdWatch w : watches) {
+            try {
+                w.close();
+            } catch (RuntimeException e) { // its loop already stopped: the fd goes with the device below
+                log.debug("tun: closing {}: {}", w, e.toString());
+            }
+        }
         watches.clear();
         if (device != null) device.close(); // the last queue's close deletes the device and its routes
         device = null;

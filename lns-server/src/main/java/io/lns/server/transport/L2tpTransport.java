@@ -120,8 +120,9 @@ public final class L2tpTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        // the data plane's fd watches are cancelled on their loops: close it while they still run
         subscribers.dataPlane().close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     public int tunnelCount() {
