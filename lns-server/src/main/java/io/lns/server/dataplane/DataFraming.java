@@ -3,8 +3,9 @@ package io.lns.server.dataplane;
 import io.netty.buffer.ByteBuf;
 
 /**
- * PPP in L2TP data messages (RFC 2661 §5.1, RFC 1661 §6): the L2TP header, the optional
- * address/control field {@code FF 03}, the protocol field (one octet when compressed).
+ * PPP in L2TP data messages (RFC 2661 §5.1), outbound: the L2TP header, {@code FF 03} and the
+ * protocol written in front of a packet. Inbound, {@link io.lns.ppp.frame.PppFrame#readHeader}
+ * reads the PPP header in place.
  */
 public final class DataFraming {
     /** The most header a data message needs: flags, Length, ids, Ns/Nr, FF 03, protocol. */
@@ -14,30 +15,6 @@ public final class DataFraming {
     private static final int VERSION = 2;
 
     private DataFraming() {}
-
-    /**
-     * Reads the PPP address/control and protocol fields at {@code payload}'s reader index and moves
-     * past them; -1 (index unchanged) when they are truncated or malformed.
-     */
-    public static int readProtocol(ByteBuf payload) {
-        int at = payload.readerIndex();
-        int end = payload.writerIndex();
-        if (end - at >= 2 && payload.getUnsignedByte(at) == 0xFF && payload.getUnsignedByte(at + 1) == 0x03) at += 2;
-        if (at >= end) return -1;
-        int first = payload.getUnsignedByte(at);
-        int protocol;
-        if ((first & 1) == 1) {
-            protocol = first; // PFC: a one-octet protocol field
-            at += 1;
-        } else {
-            if (at + 2 > end) return -1;
-            protocol = payload.getUnsignedShort(at);
-            if ((protocol & 1) == 0) return -1; // the low octet must be odd (RFC 1661 §2)
-            at += 2;
-        }
-        payload.readerIndex(at);
-        return protocol;
-    }
 
     /**
      * Writes the L2TP data header and the PPP header (with {@code FF 03}, uncompressed protocol)

@@ -1,5 +1,6 @@
 package io.lns.server.decode;
 
+import io.lns.ppp.frame.PppFrame;
 import io.netty.buffer.ByteBuf;
 
 /** Names the PPP protocol at the start of an L2TP data payload, for a human reading a capture. */
@@ -7,22 +8,8 @@ final class PppPeek {
     private PppPeek() {}
 
     static String describe(ByteBuf payload) {
-        int i = payload.readerIndex();
-        int n = payload.readableBytes();
-        // Address/control 0xff03 may be absent (ACFC); a protocol field may be compressed (PFC).
-        if (n >= 2 && payload.getUnsignedShort(i) == 0xFF03) {
-            i += 2;
-            n -= 2;
-        }
-        if (n < 1) return null;
-        int protocol;
-        if ((payload.getUnsignedByte(i) & 1) == 1) {
-            protocol = payload.getUnsignedByte(i);
-        } else if (n >= 2) {
-            protocol = payload.getUnsignedShort(i);
-        } else {
-            return null;
-        }
+        int protocol = PppFrame.readHeader(payload.duplicate());
+        if (protocol < 0) return null;
         String name = switch (protocol) {
             case 0xC021 -> "LCP";
             case 0xC023 -> "PAP";

@@ -133,7 +133,7 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
                 data.dropped(DropReason.OUT_OF_ORDER, payload.readableBytes());
                 return;
             }
-            int protocol = DataFraming.readProtocol(payload);
+            int protocol = PppFrame.readHeader(payload);
             if (protocol < 0) {
                 data.dropped(DropReason.MALFORMED_IP, payload.readableBytes());
                 return;

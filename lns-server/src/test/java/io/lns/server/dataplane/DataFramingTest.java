@@ -14,31 +14,6 @@ class DataFramingTest {
     }
 
     @Test
-    void readsProtocolWithAndWithoutAddressControlAndCompression() {
-        ByteBuf full = hex("ff03 c021 01");
-        assertThat(DataFraming.readProtocol(full)).isEqualTo(0xC021);
-        assertThat(full.readerIndex()).isEqualTo(4);
-
-        ByteBuf noAc = hex("0021 45");
-        assertThat(DataFraming.readProtocol(noAc)).isEqualTo(0x21);
-        assertThat(noAc.readerIndex()).isEqualTo(2);
-
-        ByteBuf pfc = hex("ff03 21 45");
-        assertThat(DataFraming.readProtocol(pfc)).isEqualTo(0x21);
-        assertThat(pfc.readerIndex()).isEqualTo(3);
-    }
-
-    @Test
-    void rejectsTruncatedAndEvenProtocols() {
-        assertThat(DataFraming.readProtocol(hex("ff03"))).isEqualTo(-1);
-        assertThat(DataFraming.readProtocol(hex("ff03 c0"))).isEqualTo(-1);
-        ByteBuf even = hex("c020 00"); // low octet even: not a protocol field
-        assertThat(DataFraming.readProtocol(even)).isEqualTo(-1);
-        assertThat(even.readerIndex()).isZero();
-        assertThat(DataFraming.readProtocol(Unpooled.EMPTY_BUFFER)).isEqualTo(-1);
-    }
-
-    @Test
     void prependsUnsequencedAndSequencedHeadersIntoHeadroom() {
         ByteBuf p = Unpooled.buffer();
         p.writerIndex(DataFraming.HEADROOM).readerIndex(DataFraming.HEADROOM);

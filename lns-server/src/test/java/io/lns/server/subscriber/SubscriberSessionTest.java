@@ -170,7 +170,7 @@ class SubscriberSessionTest {
                 assertThat(datagram.getUnsignedShort(at + 2)).isEqualTo(99);
                 assertThat(datagram.getUnsignedShort(at + 4)).isEqualTo(70);
                 datagram.skipBytes(6);
-                int protocol = DataFraming.readProtocol(datagram);
+                int protocol = PppFrame.readHeader(datagram);
                 lnsSent.add(protocol);
                 peer.receive(new PppFrame(protocol, ByteBufUtil.getBytes(datagram)), System.nanoTime());
             } finally {

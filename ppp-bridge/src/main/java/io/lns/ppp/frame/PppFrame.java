@@ -2,6 +2,7 @@ package io.lns.ppp.frame;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
 
 /**
@@ -30,40 +31,63 @@ public record PppFrame(int protocol, byte[] information) {
         return information.clone();
     }
 
+    /** {@link #readHeader}: the address field {@code FF} is not followed by control {@code 03}. */
+    public static final int BAD_CONTROL = -1;
+    /** {@link #readHeader}: the frame ends before the protocol field. */
+    public static final int NO_PROTOCOL = -2;
+    /** {@link #readHeader}: the frame ends inside the protocol field. */
+    public static final int TRUNCATED_PROTOCOL = -3;
+    /** {@link #readHeader}: the protocol's least significant octet is even (RFC 1661 §2). */
+    public static final int EVEN_PROTOCOL = -4;
+
+    /**
+     * Reads the optional address/control field {@code FF 03} (absent with ACFC) and the protocol
+     * field (one octet with PFC) at {@code buf}'s reader index, in place: returns the protocol and
+     * moves the index past them, or returns a negative code (index unchanged). The one parser of
+     * PPP headers; the data path calls it per packet, so it neither copies nor throws.
+     */
+    public static int readHeader(ByteBuf buf) {
+        int i = buf.readerIndex();
+        int end = buf.writerIndex();
+        if (end - i >= 2 && buf.getUnsignedByte(i) == 0xFF) {
+            if (buf.getUnsignedByte(i + 1) != 0x03) return BAD_CONTROL;
+            i += 2;
+        }
+        if (i >= end) return NO_PROTOCOL;
+        int first = buf.getUnsignedByte(i++);
+        int protocol;
+        if ((first & 1) == 1) {
+            protocol = first; // compressed (PFC)
+        } else {
+            if (i >= end) return TRUNCATED_PROTOCOL;
+            int second = buf.getUnsignedByte(i++);
+            if ((second & 1) == 0) return EVEN_PROTOCOL;
+            protocol = (first << 8) | second;
+        }
+        buf.readerIndex(i);
+        return protocol;
+    }
+
     public static PppFrame decode(ByteBuf buf) {
         return decode(ByteBufUtil.getBytes(buf));
     }
 
     public static PppFrame decode(byte[] frame) {
-        int i = 0;
-        if (frame.length >= 2 && (frame[0] & 0xFF) == 0xFF) {
-            if ((frame[1] & 0xFF) != 0x03) {
+        ByteBuf buf = Unpooled.wrappedBuffer(frame);
+        int protocol = readHeader(buf);
+        return switch (protocol) {
+            case BAD_CONTROL ->
                 throw new PppDecodeException("control", "expected 0x03 after address 0xFF, got " + (frame[1] & 0xFF));
-            }
-            i = 2;
-        }
-        if (i >= frame.length) {
-            throw new PppDecodeException("protocol", "frame ends before the protocol field");
-        }
-        int first = frame[i++] & 0xFF;
-        int protocol;
-        if ((first & 1) == 1) {
-            protocol = first; // compressed (PFC)
-        } else {
-            if (i >= frame.length) {
-                throw new PppDecodeException("protocol", "frame ends inside the protocol field");
-            }
-            int second = frame[i++] & 0xFF;
-            if ((second & 1) == 0) {
+            case NO_PROTOCOL -> throw new PppDecodeException("protocol", "frame ends before the protocol field");
+            case TRUNCATED_PROTOCOL -> throw new PppDecodeException("protocol", "frame ends inside the protocol field");
+            case EVEN_PROTOCOL -> {
+                int at = frame[0] == (byte) 0xFF ? 2 : 0;
+                int field = (frame[at] & 0xFF) << 8 | (frame[at + 1] & 0xFF);
                 throw new PppDecodeException(
-                        "protocol",
-                        "least significant octet must be odd: 0x" + Integer.toHexString((first << 8) | second));
+                        "protocol", "least significant octet must be odd: 0x" + Integer.toHexString(field));
             }
-            protocol = (first << 8) | second;
-        }
-        byte[] info = new byte[frame.length - i];
-        System.arraycopy(frame, i, info, 0, info.length);
-        return new PppFrame(protocol, info);
+            default -> new PppFrame(protocol, ByteBufUtil.getBytes(buf));
+        };
     }
 
     /** Encodes with {@code FF 03} and a two-octet protocol field, as LCP always requires. */

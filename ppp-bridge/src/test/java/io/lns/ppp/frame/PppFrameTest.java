@@ -3,6 +3,7 @@ package io.lns.ppp.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,5 +73,35 @@ class PppFrameTest {
         assertThatThrownBy(() -> ConfigOption.decodeAll(hex("01"))).isInstanceOf(PppDecodeException.class);
         assertThatThrownBy(() -> ConfigOption.decodeAll(hex("0101"))).hasMessageContaining("< 2");
         assertThatThrownBy(() -> ConfigOption.decodeAll(hex("010405"))).hasMessageContaining("runs past");
+    }
+
+    private static ByteBuf buf(String h) {
+        return Unpooled.wrappedBuffer(hex(h.replace(" ", "")));
+    }
+
+    @Test
+    void readsTheHeaderInPlaceWithAndWithoutAddressControlAndCompression() {
+        ByteBuf full = buf("ff03 c021 01");
+        assertThat(PppFrame.readHeader(full)).isEqualTo(0xC021);
+        assertThat(full.readerIndex()).isEqualTo(4);
+
+        ByteBuf noAc = buf("0021 45");
+        assertThat(PppFrame.readHeader(noAc)).isEqualTo(0x21);
+        assertThat(noAc.readerIndex()).isEqualTo(2);
+
+        ByteBuf pfc = buf("ff03 21 45");
+        assertThat(PppFrame.readHeader(pfc)).isEqualTo(0x21);
+        assertThat(pfc.readerIndex()).isEqualTo(3);
+    }
+
+    @Test
+    void readHeaderReportsMalformedHeadersWithoutMovingTheIndex() {
+        assertThat(PppFrame.readHeader(buf("ff03"))).isEqualTo(PppFrame.NO_PROTOCOL);
+        assertThat(PppFrame.readHeader(buf("ff03 c0"))).isEqualTo(PppFrame.TRUNCATED_PROTOCOL);
+        ByteBuf even = buf("c020 00"); // low octet even: not a protocol field
+        assertThat(PppFrame.readHeader(even)).isEqualTo(PppFrame.EVEN_PROTOCOL);
+        assertThat(even.readerIndex()).isZero();
+        assertThat(PppFrame.readHeader(Unpooled.EMPTY_BUFFER)).isEqualTo(PppFrame.NO_PROTOCOL);
+        assertThat(PppFrame.readHeader(buf("ff05 c021"))).isEqualTo(PppFrame.BAD_CONTROL);
     }
 }
