@@ -16,6 +16,9 @@ public interface SubscriberHost {
     /** Sends a complete L2TP data message out of the tunnel's socket; takes ownership. */
     void sendData(ByteBuf datagram);
 
-    /** PPP ended: send a CDN for the L2TP session (if it still exists) with {@code reason}. */
-    void pppEnded(SubscriberSession session, String reason);
+    /**
+     * PPP ended: send a CDN for the L2TP session (if it still exists) with {@code reason};
+     * {@code outOfAddresses} asks for the "temporary lack of resources" result.
+     */
+    void pppEnded(SubscriberSession session, String reason, boolean outOfAddresses);
 }

@@ -10,7 +10,6 @@ import io.lns.ppp.proxy.ProxyPolicy;
 import io.lns.ppp.session.PppSession;
 import io.lns.ppp.session.PppSessionConfig;
 import io.lns.ppp.session.PppSessionSink;
-import io.lns.ppp.session.PppStats;
 import io.lns.ppp.session.SessionInfo;
 import io.lns.server.dataplane.DataFraming;
 import io.lns.server.dataplane.DataMetrics;
@@ -310,11 +309,6 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
         }
     }
 
-    /** PPP's own counters (frames, bad frames, echo round trip). */
-    public PppStats pppStats() {
-        return ppp.stats();
-    }
-
     @Override
     public void sessionDown(String reason) {
         finish(reason);
@@ -336,17 +330,14 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
         if (lease != null && lease.release()) metrics.leased(-1);
         if (ipv4Up) metrics.subscriberDown();
         ipv4Up = false;
-        metrics.ended(EndCause.of(reason, l2tpGone));
+        String cause = EndCause.of(reason, l2tpGone);
+        metrics.ended(cause);
         log.debug("session {}: PPP ended ({})", localSessionId, reason);
-        if (!l2tpGone) host.pppEnded(this, reason);
+        if (!l2tpGone) host.pppEnded(this, reason, cause.equals(EndCause.POOL_EXHAUSTED));
     }
 
     public int localSessionId() {
         return localSessionId;
-    }
-
-    public boolean finished() {
-        return finished;
     }
 
     /** Status line fields for SIGUSR1 and the demo. */

@@ -27,8 +27,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -288,19 +286,11 @@ final class TunnelHost implements TunnelEvents, SubscriberHost {
     }
 
     @Override
-    public void pppEnded(SubscriberSession subscriber, String reason) {
+    public void pppEnded(SubscriberSession subscriber, String reason, boolean outOfAddresses) {
         if (subscribers.remove(subscriber.localSessionId()) == null || closed) return;
-        Refusal why =
-                reason.contains("pool") ? new Refusal(4, -1, "PPP: " + reason) : new Refusal(3, -1, "PPP: " + reason);
+        Refusal why = new Refusal(outOfAddresses ? 4 : 3, -1, "PPP: " + reason);
         tunnel.disconnect(subscriber.localSessionId(), why, System.nanoTime());
         reschedule();
-    }
-
-    /** One status line per subscriber, for SIGUSR1. */
-    List<String> subscriberStatus() {
-        List<String> lines = new ArrayList<>();
-        for (SubscriberSession s : subscribers.values()) lines.add("tunnel " + localId + " " + s);
-        return lines;
     }
 
     @Override

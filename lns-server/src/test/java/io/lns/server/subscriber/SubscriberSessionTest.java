@@ -179,7 +179,7 @@ class SubscriberSessionTest {
         }
 
         @Override
-        public void pppEnded(SubscriberSession session, String reason) {
+        public void pppEnded(SubscriberSession session, String reason, boolean outOfAddresses) {
             ended.add(reason);
         }
     }
