@@ -11,8 +11,11 @@ import io.lns.l2tp.control.ReliableChannelConfig;
 import io.lns.l2tp.control.TunnelSettings;
 import io.lns.l2tp.hidden.TunnelSecret;
 import io.lns.ppp.auth.Authenticator;
+import io.lns.ppp.fsm.FsmConfig;
 import io.lns.ppp.lcp.AuthProtocol;
 import io.lns.ppp.lcp.LcpConfig;
+import io.lns.ppp.proxy.ProxyPolicy;
+import io.lns.ppp.session.PppSessionConfig;
 import io.lns.server.pool.AddressPool;
 import io.lns.server.pool.AddressPools;
 import io.lns.server.pool.Ipv4;
@@ -114,17 +117,20 @@ final class ConfigMapping {
         Optional<AddressPool> pool = p.pool().flatMap(aaa.pools()::pool);
         Inet4Address gateway =
                 poolConfig.map(io.lns.config.AddressPool::gateway).orElseGet(() -> Ipv4.toAddress(0x64400001));
-        return new PppPlan(
+        PppSessionConfig session = new PppSessionConfig(
+                PppSessionConfig.Role.AUTHENTICATOR,
                 lcp,
+                FsmConfig.DEFAULT,
                 p.ipv6cp(),
                 config.system().hostName(),
                 aaa.authenticator(),
-                aaa.pools(),
-                pool,
                 gateway,
                 p.dns().isEmpty() ? null : p.dns().get(0),
                 p.dns().size() < 2 ? null : p.dns().get(1),
-                p.proxyLcp() == io.lns.config.ProxyLcp.ACCEPT,
-                p.tcpMssClamp());
+                null,
+                null,
+                false,
+                p.proxyLcp() == io.lns.config.ProxyLcp.ACCEPT ? ProxyPolicy.ACCEPT : ProxyPolicy.RENEGOTIATE);
+        return new PppPlan(session, aaa.pools(), pool, p.tcpMssClamp());
     }
 }

@@ -4,11 +4,8 @@ import io.lns.l2tp.avp.Avp;
 import io.lns.l2tp.header.L2tpHeader;
 import io.lns.ppp.auth.AuthResult;
 import io.lns.ppp.frame.PppFrame;
-import io.lns.ppp.fsm.FsmConfig;
 import io.lns.ppp.proxy.ProxyOutcome;
-import io.lns.ppp.proxy.ProxyPolicy;
 import io.lns.ppp.session.PppSession;
-import io.lns.ppp.session.PppSessionConfig;
 import io.lns.ppp.session.PppSessionSink;
 import io.lns.ppp.session.SessionInfo;
 import io.lns.server.dataplane.DataFraming;
@@ -90,22 +87,7 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
         this.metrics = metrics;
         this.data = data;
         this.startedAt = now;
-        PppSessionConfig config = new PppSessionConfig(
-                PppSessionConfig.Role.AUTHENTICATOR,
-                plan.lcp(),
-                FsmConfig.DEFAULT,
-                plan.ipv6(),
-                plan.hostName(),
-                plan.authenticator(),
-                plan.gateway(),
-                this::leaseAddress,
-                plan.primaryDns(),
-                plan.secondaryDns(),
-                null,
-                null,
-                false,
-                plan.acceptProxyLcp() ? ProxyPolicy.ACCEPT : ProxyPolicy.RENEGOTIATE);
-        this.ppp = new PppSession(config, this, random);
+        this.ppp = new PppSession(plan.session(), this, random);
         this.path = dataPlane.attach(this);
     }
 
@@ -141,7 +123,7 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
                 fromSubscriberIpv4(payload.retain());
                 return;
             }
-            if (protocol == IpPackets.PPP_IPV6 && plan.ipv6()) {
+            if (protocol == IpPackets.PPP_IPV6 && plan.session().ipv6()) {
                 // IPv6CP may be open, but no prefix is delegated yet: nothing to route it with.
                 data.dropped(DropReason.IPV6_UNROUTED, payload.readableBytes());
                 return;
@@ -267,7 +249,8 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
     }
 
     /** PppSession asks for a pool address when the authenticator gave no fixed one. */
-    private Optional<Inet4Address> leaseAddress() {
+    @Override
+    public Optional<Inet4Address> leaseAddress() {
         Optional<AddressPool> pool = acceptedPool != null ? plan.pools().pool(acceptedPool) : plan.pool();
         Optional<AddressPool.Lease> l = pool.flatMap(AddressPool::lease);
         l.ifPresent(this::hold);

@@ -92,16 +92,14 @@ class SubscriberSessionTest {
             throws Exception {
         LocalUsers users = LocalUsers.parse("users", "users:\n  alice: {password: s3cret}\n");
         PppPlan plan = new PppPlan(
-                LcpConfig.authenticator(1460, List.of(auth)),
-                true,
-                "lns-test",
-                new LocalAuthenticator(users),
+                PppSessionConfig.authenticator(
+                        LcpConfig.authenticator(1460, List.of(auth)),
+                        new LocalAuthenticator(users),
+                        Ipv4.toAddress(0x64400001),
+                        null,
+                        null),
                 AddressPools.of(List.of(pool)),
                 Optional.of(pool),
-                Ipv4.toAddress(0x64400001),
-                null,
-                null,
-                true,
                 true);
         DataPlane recording = new DataPlane() {
             @Override

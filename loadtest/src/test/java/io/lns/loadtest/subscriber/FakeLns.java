@@ -279,13 +279,8 @@ final class FakeLns implements SubscriberTunnel.Output {
     private void startPpp(Call c, Optional<ProxyLcp> proxyLcp, Optional<ProxyAuth> proxyAuth) {
         Inet4Address address = Ipv4.toAddress(0x64400000 + nextAddress++);
         PppSessionConfig config = PppSessionConfig.authenticator(
-                LcpConfig.authenticator(1460, requestAuth),
-                new Users(),
-                GATEWAY,
-                () -> Optional.of(address),
-                DNS,
-                null);
-        c.ppp = new PppSession(config, new Sink(c), new SplittableRandom(c.lnsSession));
+                LcpConfig.authenticator(1460, requestAuth), new Users(), GATEWAY, DNS, null);
+        c.ppp = new PppSession(config, new Sink(c, address), new SplittableRandom(c.lnsSession));
         c.ppp.start(now, proxyLcp, proxyAuth);
     }
 
@@ -326,9 +321,16 @@ final class FakeLns implements SubscriberTunnel.Output {
 
     private final class Sink implements PppSessionSink {
         private final Call c;
+        private final Inet4Address address;
 
-        Sink(Call c) {
+        Sink(Call c, Inet4Address address) {
             this.c = c;
+            this.address = address;
+        }
+
+        @Override
+        public Optional<Inet4Address> leaseAddress() {
+            return Optional.of(address);
         }
 
         @Override

@@ -346,8 +346,7 @@ public final class PppSession {
         Inet4Address peerAddress = null;
         if (config.role() == Role.AUTHENTICATOR) {
             Optional<Inet4Address> fixed = accepted == null ? Optional.empty() : accepted.address();
-            Optional<Inet4Address> address =
-                    fixed.isPresent() ? fixed : config.addressPool().get();
+            Optional<Inet4Address> address = fixed.isPresent() ? fixed : sink.leaseAddress();
             if (address.isEmpty()) {
                 close(now, "address pool exhausted");
                 return;

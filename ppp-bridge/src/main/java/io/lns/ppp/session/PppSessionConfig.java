@@ -6,11 +6,10 @@ import io.lns.ppp.lcp.LcpConfig;
 import io.lns.ppp.proxy.ProxyPolicy;
 import java.net.Inet4Address;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * How a {@link PppSession} runs.
+ * How a {@link PppSession} runs; one config serves every session of a profile (what differs per
+ * session, such as the address lease, comes through the {@link PppSessionSink}).
  *
  * @param role authenticator (LNS) or peer (subscriber, for the load tester)
  * @param lcp LCP settings; for the authenticator, {@code requestAuth} lists the protocols asked for
@@ -20,8 +19,6 @@ import java.util.function.Supplier;
  * @param hostName the name sent in CHAP Challenges (authenticator role)
  * @param authenticator authenticator role: who checks credentials
  * @param gateway authenticator role: our IPv4 address
- * @param addressPool authenticator role: leases an address when the authenticator gave none; empty
- *     when exhausted
  * @param primaryDns authenticator role: handed out on request, or {@code null}
  * @param secondaryDns likewise
  * @param user peer role: our user name
@@ -38,7 +35,6 @@ public record PppSessionConfig(
         String hostName,
         Authenticator authenticator,
         Inet4Address gateway,
-        Supplier<Optional<Inet4Address>> addressPool,
         Inet4Address primaryDns,
         Inet4Address secondaryDns,
         String user,
@@ -57,7 +53,6 @@ public record PppSessionConfig(
         if (proxyPolicy == null) proxyPolicy = ProxyPolicy.ACCEPT;
         if (role == Role.AUTHENTICATOR) {
             Objects.requireNonNull(gateway, "gateway");
-            Objects.requireNonNull(addressPool, "addressPool");
             if (!lcp.requestAuth().isEmpty()) Objects.requireNonNull(authenticator, "authenticator");
             if (hostName == null) hostName = "lns";
         } else {
@@ -66,43 +61,10 @@ public record PppSessionConfig(
         }
     }
 
-    /** As before proxy LCP existed: {@link ProxyPolicy#ACCEPT}. */
-    public PppSessionConfig(
-            Role role,
-            LcpConfig lcp,
-            FsmConfig ncpFsm,
-            boolean ipv6,
-            String hostName,
-            Authenticator authenticator,
-            Inet4Address gateway,
-            Supplier<Optional<Inet4Address>> addressPool,
-            Inet4Address primaryDns,
-            Inet4Address secondaryDns,
-            String user,
-            String password,
-            boolean requestDns) {
-        this(
-                role,
-                lcp,
-                ncpFsm,
-                ipv6,
-                hostName,
-                authenticator,
-                gateway,
-                addressPool,
-                primaryDns,
-                secondaryDns,
-                user,
-                password,
-                requestDns,
-                ProxyPolicy.ACCEPT);
-    }
-
     public static PppSessionConfig authenticator(
             LcpConfig lcp,
             Authenticator authenticator,
             Inet4Address gateway,
-            Supplier<Optional<Inet4Address>> addressPool,
             Inet4Address primaryDns,
             Inet4Address secondaryDns) {
         return new PppSessionConfig(
@@ -113,7 +75,6 @@ public record PppSessionConfig(
                 "lns",
                 authenticator,
                 gateway,
-                addressPool,
                 primaryDns,
                 secondaryDns,
                 null,
@@ -128,7 +89,6 @@ public record PppSessionConfig(
                 lcp,
                 FsmConfig.DEFAULT,
                 true,
-                null,
                 null,
                 null,
                 null,
@@ -149,7 +109,6 @@ public record PppSessionConfig(
                 hostName,
                 authenticator,
                 gateway,
-                addressPool,
                 primaryDns,
                 secondaryDns,
                 user,
@@ -167,7 +126,6 @@ public record PppSessionConfig(
                 hostName,
                 authenticator,
                 gateway,
-                addressPool,
                 primaryDns,
                 secondaryDns,
                 user,

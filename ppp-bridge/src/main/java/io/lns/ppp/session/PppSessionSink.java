@@ -3,6 +3,8 @@ package io.lns.ppp.session;
 import io.lns.ppp.auth.AuthResult;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.proxy.ProxyOutcome;
+import java.net.Inet4Address;
+import java.util.Optional;
 
 /** Output of a {@link PppSession}. All calls but {@link #authResultReady} come from the owner's thread. */
 public interface PppSessionSink {
@@ -13,6 +15,15 @@ public interface PppSessionSink {
     void timerWanted(long deadline);
 
     default void phaseChanged(PppPhase from, PppPhase to) {}
+
+    /**
+     * Authenticator role: an IPv4 address for the peer, leased now because the authenticator gave
+     * no fixed one; empty when the pool is exhausted (the session then closes). The lease is the
+     * sink's to keep and return when the session ends.
+     */
+    default Optional<Inet4Address> leaseAddress() {
+        return Optional.empty();
+    }
 
     /** IPCP opened: the session carries IPv4 now. */
     void sessionUp(SessionInfo info);

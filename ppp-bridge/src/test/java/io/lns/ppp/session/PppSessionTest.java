@@ -109,6 +109,12 @@ class PppSessionTest {
         String down;
         PppSession session;
         Clock clock;
+        Deque<Inet4Address> addresses = new ArrayDeque<>();
+
+        @Override
+        public Optional<Inet4Address> leaseAddress() {
+            return Optional.ofNullable(addresses.poll());
+        }
 
         @Override
         public void sendFrame(int protocol, byte[] information) {
@@ -170,8 +176,8 @@ class PppSessionTest {
 
         /** {@code lnsConfig} adjusts the LNS's session config (e.g. its proxy policy). */
         Link(LcpConfig lnsLcp, UnaryOperator<PppSessionConfig> lnsConfig, String user, String password) {
-            PppSessionConfig lnsBase = PppSessionConfig.authenticator(
-                    lnsLcp, authenticator, GATEWAY, () -> Optional.ofNullable(pool.poll()), DNS1, DNS2);
+            PppSessionConfig lnsBase = PppSessionConfig.authenticator(lnsLcp, authenticator, GATEWAY, DNS1, DNS2);
+            lnsSink.addresses = pool;
             PppSessionConfig peerConfig = PppSessionConfig.peer(
                     LcpConfig.peer(1460, List.of(AuthProtocol.PAP, AuthProtocol.CHAP_MD5, AuthProtocol.MSCHAP_V2)),
                     user,
