@@ -48,6 +48,7 @@ final class SystemBinder {
         Optional<Path> usersFile = r.get("users-file", d.usersFile(), SystemBinder::usersFile);
         DataPlaneMode dataPlane = r.get("dataplane", d.dataPlane(), Scalars.words(DATA_PLANES));
         String tunDevice = r.get("tun-device", d.tunDevice(), SystemBinder::interfaceName);
+        PppInterfaceName pppInterface = r.get("ppp-interface", d.pppInterface(), SystemBinder::pppInterface);
         r.rejectUnknown(null);
         return new SystemConfig(
                 listen,
@@ -63,7 +64,8 @@ final class SystemBinder {
                 trace,
                 usersFile,
                 dataPlane,
-                tunDevice);
+                tunDevice,
+                pppInterface);
     }
 
     private static List<InetAddress> listenAddresses(Node n, String path, BindContext ctx) {
@@ -81,6 +83,17 @@ final class SystemBinder {
             }
         }
         return list;
+    }
+
+    private static PppInterfaceName pppInterface(Node n, String path, BindContext ctx) {
+        String text = Scalars.text(n, path, ctx, "an interface name pattern");
+        if (text == null) return null;
+        try {
+            return PppInterfaceName.parse(text);
+        } catch (IllegalArgumentException e) {
+            ctx.error(n, path, ctx.quote(text) + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private static Optional<Path> usersFile(Node n, String path, BindContext ctx) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param usersFile the local users file (PPP user names and passwords), if any
  * @param dataPlane where subscribers' packets go
  * @param tunDevice the TUN device's name (data plane tun)
+ * @param pppInterface the name pattern of a session's ppp interface (data plane kernel)
  */
 public record SystemConfig(
         List<InetAddress> listenAddresses,
@@ -39,7 +40,8 @@ public record SystemConfig(
         TraceMask trace,
         Optional<Path> usersFile,
         DataPlaneMode dataPlane,
-        String tunDevice) {
+        String tunDevice,
+        PppInterfaceName pppInterface) {
 
     public SystemConfig {
         listenAddresses = List.copyOf(listenAddresses);
@@ -51,6 +53,7 @@ public record SystemConfig(
         Objects.requireNonNull(usersFile, "usersFile");
         Objects.requireNonNull(dataPlane, "dataPlane");
         Objects.requireNonNull(tunDevice, "tunDevice");
+        Objects.requireNonNull(pppInterface, "pppInterface");
     }
 
     /** The built-in values, with {@code hostName} as the host name. */
@@ -69,6 +72,7 @@ public record SystemConfig(
                 TraceMask.NONE,
                 Optional.empty(),
                 DataPlaneMode.AUTO,
-                "lns0");
+                "lns0",
+                PppInterfaceName.KERNEL_DEFAULT);
     }
 }

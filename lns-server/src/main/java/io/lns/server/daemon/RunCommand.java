@@ -204,7 +204,8 @@ public final class RunCommand implements Callable<Integer> {
                 s.trace(),
                 s.usersFile(),
                 s.dataPlane(),
-                s.tunDevice());
+                s.tunDevice(),
+                s.pppInterface());
         return new Config(
                 renamed, c.peerProfiles(), c.tunnelProfiles(), c.sessionProfiles(), c.pppProfiles(), c.addressPools());
     }
