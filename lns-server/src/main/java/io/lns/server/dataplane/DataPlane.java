@@ -1,22 +1,27 @@
 package io.lns.server.dataplane;
 
 /**
- * Where subscribers' IP packets go once PPP is up (docs/architecture.md §5): one per server,
- * shared by every tunnel's event loop. PPP control frames never reach it; they travel in L2TP
- * data messages whatever the data plane is.
+ * Where subscribers' packets go once PPP is up, and how their PPP frames travel (docs/architecture.md
+ * §5): one per server, shared by every tunnel's event loop. The userspace planes ({@code tun},
+ * {@code none}) carry PPP frames in L2TP data messages through lns; the {@code kernel} plane hands
+ * each session to the kernel's PPPoL2TP and exchanges PPP control frames through /dev/ppp.
  */
 public interface DataPlane extends AutoCloseable {
 
-    /** {@code none}, {@code tun}, ... as {@code --dataplane} spells it. */
+    /** {@code none}, {@code tun}, {@code kernel}, as {@code --dataplane} spells it. */
     String name();
 
     /** Opens what the data plane needs on the server's event loops, before the first tunnel. */
     default void start(io.netty.channel.EventLoopGroup loops) throws java.io.IOException {}
 
-    /** A path for one subscriber; called on the subscriber's event loop. */
-    SessionDataPath attach(SubscriberLink link);
+    /**
+     * The data path of one tunnel, once its socket is connected to the peer; called on the tunnel's
+     * loop. Fails when the plane cannot carry the tunnel (the kernel refused it): the tunnel then
+     * closes.
+     */
+    TunnelDataPath openTunnel(TunnelEndpoint tunnel) throws java.io.IOException;
 
-    /** Releases the device, routes and queues; sessions were closed before. */
+    /** Releases the device, routes and queues; tunnels were closed before. */
     @Override
     void close();
 }

@@ -17,10 +17,20 @@ public final class NoneDataPlane implements DataPlane {
     }
 
     @Override
+    public TunnelDataPath openTunnel(TunnelEndpoint tunnel) {
+        return (link, sequencing) -> attach(link);
+    }
+
+    /** A path that carries PPP frames in L2TP data messages and drops IP. */
     public SessionDataPath attach(SubscriberLink link) {
         return new SessionDataPath() {
             @Override
-            public void up(Inet4Address peer, int mtu) {}
+            public void sendFrame(int protocol, byte[] information) {
+                link.frameInDataMessage(protocol, information);
+            }
+
+            @Override
+            public void up(Inet4Address local, Inet4Address peer, int mtu) {}
 
             @Override
             public void fromSubscriber(int pppProtocol, ByteBuf packet) {

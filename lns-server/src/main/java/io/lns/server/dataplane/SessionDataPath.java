@@ -6,8 +6,17 @@ import java.net.Inet4Address;
 /** One subscriber's data path. Every method runs on the subscriber's event loop. */
 public interface SessionDataPath {
 
-    /** IPCP opened: packets to {@code peer} now go to this subscriber; {@code mtu} is its MRU. */
-    void up(Inet4Address peer, int mtu);
+    /** Sends a PPP control frame (LCP, authentication, NCP) of {@code protocol} to the subscriber. */
+    void sendFrame(int protocol, byte[] information);
+
+    /** Authentication is over and PPP enters its network phase. */
+    default void networkPhase() {}
+
+    /**
+     * IPCP opened: packets to {@code peer} now go to this subscriber; {@code local} is our address on
+     * the link (the pool's gateway) and {@code mtu} the subscriber's MRU.
+     */
+    void up(Inet4Address local, Inet4Address peer, int mtu);
 
     /**
      * An IPv4 or IPv6 packet from the subscriber, already checked against its address (anti-spoofing
@@ -15,6 +24,6 @@ public interface SessionDataPath {
      */
     void fromSubscriber(int pppProtocol, ByteBuf packet);
 
-    /** The session is over: no packet is routed to it any more. Called once. */
+    /** The session is over: nothing is routed to it any more and what it held is released. Called once. */
     void close();
 }

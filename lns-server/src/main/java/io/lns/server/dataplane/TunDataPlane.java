@@ -178,6 +178,11 @@ public final class TunDataPlane implements DataPlane {
     }
 
     @Override
+    public TunnelDataPath openTunnel(TunnelEndpoint tunnel) {
+        return (link, sequencing) -> attach(link);
+    }
+
+    /** A subscriber's path: PPP frames in L2TP data messages, IP packets through the device. */
     public SessionDataPath attach(SubscriberLink link) {
         return new Path(link);
     }
@@ -191,7 +196,12 @@ public final class TunDataPlane implements DataPlane {
         }
 
         @Override
-        public void up(Inet4Address peer, int sessionMtu) {
+        public void sendFrame(int protocol, byte[] information) {
+            link.frameInDataMessage(protocol, information);
+        }
+
+        @Override
+        public void up(Inet4Address local, Inet4Address peer, int sessionMtu) {
             address = Ipv4.toInt(peer);
             SubscriberLink previous = byAddress.put(address, link);
             if (previous != null && previous != link) {

@@ -2,8 +2,8 @@ package io.lns.server.demo;
 
 import io.lns.linux.NetNamespace;
 import io.lns.server.dataplane.DataPlane;
-import io.lns.server.dataplane.SessionDataPath;
-import io.lns.server.dataplane.SubscriberLink;
+import io.lns.server.dataplane.TunnelDataPath;
+import io.lns.server.dataplane.TunnelEndpoint;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 
@@ -44,8 +44,8 @@ final class NamespacedDataPlane implements DataPlane {
     }
 
     @Override
-    public SessionDataPath attach(SubscriberLink link) {
-        return inside.attach(link);
+    public TunnelDataPath openTunnel(TunnelEndpoint tunnel) throws IOException {
+        return inside.openTunnel(tunnel);
     }
 
     @Override

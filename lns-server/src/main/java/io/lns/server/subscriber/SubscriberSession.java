@@ -5,17 +5,18 @@ import io.lns.l2tp.header.L2tpHeader;
 import io.lns.ppp.auth.AuthResult;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.proxy.ProxyOutcome;
+import io.lns.ppp.session.PppPhase;
 import io.lns.ppp.session.PppSession;
 import io.lns.ppp.session.PppSessionSink;
 import io.lns.ppp.session.SessionInfo;
 import io.lns.server.dataplane.DataFraming;
 import io.lns.server.dataplane.DataMetrics;
-import io.lns.server.dataplane.DataPlane;
 import io.lns.server.dataplane.DropReason;
 import io.lns.server.dataplane.IpPackets;
 import io.lns.server.dataplane.MssClamp;
 import io.lns.server.dataplane.SessionDataPath;
 import io.lns.server.dataplane.SubscriberLink;
+import io.lns.server.dataplane.TunnelDataPath;
 import io.lns.server.pool.AddressPool;
 import io.lns.server.pool.Ipv4;
 import io.netty.buffer.ByteBuf;
@@ -31,11 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscriber: the PPP of one L2TP session, on its tunnel's event loop. It carries PPP frames
- * in the session's data messages, runs PPP's timers on the loop, brings authentication results
- * back to the loop, holds the address lease, checks that what the subscriber sends comes from its
- * address, and hands IP packets to the data plane. Everything it holds is released once, in
- * {@link #finish}.
+ * One subscriber: the PPP of one L2TP session, on its tunnel's event loop. Its PPP frames travel
+ * by its data path (in the session's data messages, or through the kernel's /dev/ppp), it runs
+ * PPP's timers on the loop, brings authentication results back to the loop, holds the address
+ * lease, checks that what the subscriber sends through lns comes from its address, and hands IP
+ * packets to the data plane. Everything it holds is released once, in {@link #finish}.
  */
 public final class SubscriberSession implements PppSessionSink, SubscriberLink {
     private static final Logger log = LoggerFactory.getLogger(SubscriberSession.class);
@@ -74,7 +75,7 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
             int peerSessionId,
             boolean sequencing,
             PppPlan plan,
-            DataPlane dataPlane,
+            TunnelDataPath tunnelPath,
             PppMetrics metrics,
             DataMetrics data,
             RandomGenerator random,
@@ -88,7 +89,7 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
         this.data = data;
         this.startedAt = now;
         this.ppp = new PppSession(plan.session(), this, random);
-        this.path = dataPlane.attach(this);
+        this.path = tunnelPath.attach(this, sequencing);
     }
 
     /**
@@ -119,22 +120,36 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
                 data.dropped(DropReason.MALFORMED_IP, payload.readableBytes());
                 return;
             }
-            if (protocol == IpPackets.PPP_IPV4 && ipv4Up) {
-                fromSubscriberIpv4(payload.retain());
-                return;
-            }
-            if (protocol == IpPackets.PPP_IPV6 && plan.session().ipv6()) {
-                // IPv6CP may be open, but no prefix is delegated yet: nothing to route it with.
-                data.dropped(DropReason.IPV6_UNROUTED, payload.readableBytes());
-                return;
-            }
-            if (protocol == IpPackets.PPP_IPV4) {
-                data.dropped(DropReason.NCP_NOT_OPEN, payload.readableBytes());
-                return;
-            }
-            ppp.receive(new PppFrame(protocol, ByteBufUtil.getBytes(payload)), now);
+            frame(protocol, payload, now);
         } finally {
             payload.release();
+        }
+    }
+
+    @Override
+    public void frameFromSubscriber(int protocol, ByteBuf payload) {
+        try {
+            if (finished) {
+                data.dropped(DropReason.NO_PPP, payload.readableBytes());
+                return;
+            }
+            frame(protocol, payload, System.nanoTime());
+        } finally {
+            payload.release();
+        }
+    }
+
+    /** One PPP frame from the subscriber, after its protocol field; does not take {@code payload}. */
+    private void frame(int protocol, ByteBuf payload, long now) {
+        if (protocol == IpPackets.PPP_IPV4 && ipv4Up) {
+            fromSubscriberIpv4(payload.retain());
+        } else if (protocol == IpPackets.PPP_IPV6 && plan.session().ipv6()) {
+            // IPv6CP may be open, but no prefix is delegated yet: nothing to route it with.
+            data.dropped(DropReason.IPV6_UNROUTED, payload.readableBytes());
+        } else if (protocol == IpPackets.PPP_IPV4) {
+            data.dropped(DropReason.NCP_NOT_OPEN, payload.readableBytes());
+        } else {
+            ppp.receive(new PppFrame(protocol, ByteBufUtil.getBytes(payload)), now);
         }
     }
 
@@ -200,11 +215,34 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
     }
 
     @Override
+    public int localSessionId() {
+        return localSessionId;
+    }
+
+    @Override
     public void sendFrame(int protocol, byte[] information) {
+        if (!finished) path.sendFrame(protocol, information);
+    }
+
+    @Override
+    public void frameInDataMessage(int protocol, byte[] information) {
         ByteBuf buf = host.allocator().buffer(DataFraming.HEADROOM + information.length);
         buf.writerIndex(DataFraming.HEADROOM).readerIndex(DataFraming.HEADROOM);
         buf.writeBytes(information);
         frameOut(protocol, buf);
+    }
+
+    @Override
+    public void phaseChanged(PppPhase from, PppPhase to) {
+        if (to == PppPhase.NETWORK && !finished) path.networkPhase();
+    }
+
+    @Override
+    public void dataPathFailed(String reason) {
+        if (finished) return;
+        log.warn("session {}: data path failed: {}", localSessionId, reason);
+        ppp.lowerLayerDown(System.nanoTime(), "data path: " + reason);
+        finish("data path: " + reason);
     }
 
     @Override
@@ -269,7 +307,7 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
         mtu = ppp.peerMru();
         user = info.user().orElse("");
         ipv4Up = true;
-        path.up(info.peerAddress(), mtu);
+        path.up(info.localAddress(), info.peerAddress(), mtu);
         metrics.subscriberUp(System.nanoTime() - startedAt);
         log.debug(
                 "session {}: {} up with {} (MTU {})",
@@ -317,10 +355,6 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
         metrics.ended(cause);
         log.debug("session {}: PPP ended ({})", localSessionId, reason);
         if (!l2tpGone) host.pppEnded(this, reason, cause.equals(EndCause.POOL_EXHAUSTED));
-    }
-
-    public int localSessionId() {
-        return localSessionId;
     }
 
     /** Status line fields for SIGUSR1 and the demo. */

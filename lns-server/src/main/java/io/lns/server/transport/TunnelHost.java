@@ -14,6 +14,8 @@ import io.lns.l2tp.message.L2tpPacket;
 import io.lns.l2tp.message.L2tpPacketDecoder;
 import io.lns.l2tp.message.L2tpPacketEncoder;
 import io.lns.server.dataplane.DropReason;
+import io.lns.server.dataplane.TunnelDataPath;
+import io.lns.server.dataplane.TunnelEndpoint;
 import io.lns.server.subscriber.PppPlan;
 import io.lns.server.subscriber.SubscriberHost;
 import io.lns.server.subscriber.SubscriberServices;
@@ -22,8 +24,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -59,6 +63,7 @@ final class TunnelHost implements TunnelEvents, SubscriberHost {
     private long createdAt;
     private int peerMaxSessions;
     private PppPlan ppp;
+    private TunnelDataPath dataPath;
     private final IntObjectHashMap<SubscriberSession> subscribers = new IntObjectHashMap<>();
 
     TunnelHost(L2tpTransport transport, EventLoop loop, InetSocketAddress peer, int peerTunnelId, int localId) {
@@ -85,6 +90,21 @@ final class TunnelHost implements TunnelEvents, SubscriberHost {
         this.wellKnownLocal = wellKnownLocal;
         if (closed) {
             ch.close();
+            return;
+        }
+        try {
+            int fd = ch instanceof UnixChannel u ? u.fd().intValue() : -1;
+            dataPath = transport
+                    .subscribers()
+                    .dataPlane()
+                    .openTunnel(new TunnelEndpoint(
+                            localId, peerTunnelId, fd, peer.getAddress() instanceof java.net.Inet6Address));
+        } catch (IOException | RuntimeException e) {
+            log.warn("tunnel {}: the data plane cannot carry it: {}", localId, e.getMessage());
+            while (!unsent.isEmpty()) ch.write(unsent.poll()); // the SCCRP, so the StopCCN makes sense
+            tunnel.close(new Refusal(2, -1, "data plane: " + e.getMessage()), System.nanoTime());
+            reschedule();
+            ch.flush();
             return;
         }
         while (!unsent.isEmpty()) ch.write(unsent.poll());
@@ -207,6 +227,8 @@ final class TunnelHost implements TunnelEvents, SubscriberHost {
         if (timer != null) timer.cancel(false);
         unsent.forEach(ByteBuf::release);
         unsent.clear();
+        // kernel sessions and tunnel go before their socket (their teardown order, FACTS §9)
+        if (dataPath != null) dataPath.close();
         if (socket != null) {
             socket.flush(); // what the last event wrote (an ack, say) still goes out
             socket.close();
@@ -228,6 +250,19 @@ final class TunnelHost implements TunnelEvents, SubscriberHost {
                 s.localId(),
                 s.callingNumber(),
                 s.peerId());
+        if (ppp == null) return;
+        try {
+            dataPath.sessionCreated(s.localId(), s.peerId());
+        } catch (IOException | RuntimeException e) {
+            log.warn("tunnel {} session {}: the data plane cannot carry it: {}", localId, s.localId(), e.getMessage());
+            int sid = s.localId();
+            // after this event's ICRP: the CDN clears the call
+            loop.execute(() -> {
+                if (closed) return;
+                tunnel.disconnect(sid, new Refusal(2, -1, "data plane: " + e.getMessage()), System.nanoTime());
+                reschedule();
+            });
+        }
     }
 
     @Override
@@ -250,7 +285,7 @@ final class TunnelHost implements TunnelEvents, SubscriberHost {
                     s.peerId(),
                     s.sequencingRequired() || t.settings().sequencing() == Sequencing.REQUIRE,
                     ppp,
-                    services.dataPlane(),
+                    dataPath,
                     services.pppMetrics(),
                     services.dataMetrics(),
                     random,
@@ -297,6 +332,7 @@ final class TunnelHost implements TunnelEvents, SubscriberHost {
     public void sessionClosed(LnsTunnel t, LnsSession s, String reason) {
         SubscriberSession subscriber = subscribers.remove(s.localId());
         if (subscriber != null) subscriber.lowerLayerDown(reason);
+        if (ppp != null && dataPath != null) dataPath.sessionClosed(s.localId());
         transport.admission().sessionClosed(s.establishedAt() != 0, peer.getAddress());
         log.debug("tunnel {} session {}: closed ({})", localId, s.localId(), reason);
     }

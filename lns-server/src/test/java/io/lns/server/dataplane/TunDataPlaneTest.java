@@ -86,10 +86,28 @@ class TunDataPlaneTest {
                 assertThat(pppProtocol).isEqualTo(0x0021);
                 toSubscriber.add(packet);
             }
+
+            @Override
+            public int localSessionId() {
+                return 1;
+            }
+
+            @Override
+            public void frameInDataMessage(int protocol, byte[] information) {}
+
+            @Override
+            public void frameFromSubscriber(int protocol, ByteBuf payload) {
+                payload.release();
+            }
+
+            @Override
+            public void dataPathFailed(String reason) {
+                throw new AssertionError(reason);
+            }
         };
         return loop.submit(() -> {
                     SessionDataPath p = plane.attach(link);
-                    p.up(Ipv4.toAddress(SUBSCRIBER), 1400);
+                    p.up(Ipv4.toAddress(GATEWAY), Ipv4.toAddress(SUBSCRIBER), 1400);
                     return p;
                 })
                 .get(5, TimeUnit.SECONDS);

@@ -25,10 +25,9 @@ import io.lns.server.aaa.LocalAuthenticator;
 import io.lns.server.aaa.LocalUsers;
 import io.lns.server.dataplane.DataFraming;
 import io.lns.server.dataplane.DataMetrics;
-import io.lns.server.dataplane.DataPlane;
 import io.lns.server.dataplane.DropReason;
 import io.lns.server.dataplane.SessionDataPath;
-import io.lns.server.dataplane.SubscriberLink;
+import io.lns.server.dataplane.TunnelDataPath;
 import io.lns.server.pool.AddressPool;
 import io.lns.server.pool.AddressPools;
 import io.lns.server.pool.Ipv4;
@@ -101,34 +100,26 @@ class SubscriberSessionTest {
                 AddressPools.of(List.of(pool)),
                 Optional.of(pool),
                 true);
-        DataPlane recording = new DataPlane() {
+        TunnelDataPath recording = (link, sequencing) -> new SessionDataPath() {
             @Override
-            public String name() {
-                return "recording";
+            public void sendFrame(int protocol, byte[] information) {
+                link.frameInDataMessage(protocol, information);
             }
 
             @Override
-            public SessionDataPath attach(SubscriberLink link) {
-                return new SessionDataPath() {
-                    @Override
-                    public void up(Inet4Address address, int mtu) {
-                        pathUp = address;
-                    }
-
-                    @Override
-                    public void fromSubscriber(int protocol, ByteBuf packet) {
-                        toHost.add(packet);
-                    }
-
-                    @Override
-                    public void close() {
-                        pathUp = null;
-                    }
-                };
+            public void up(Inet4Address local, Inet4Address address, int mtu) {
+                pathUp = address;
             }
 
             @Override
-            public void close() {}
+            public void fromSubscriber(int protocol, ByteBuf packet) {
+                toHost.add(packet);
+            }
+
+            @Override
+            public void close() {
+                pathUp = null;
+            }
         };
         Host host = new Host();
         onLoop(() -> {
