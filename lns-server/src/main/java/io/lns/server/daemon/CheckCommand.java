@@ -1,5 +1,6 @@
 package io.lns.server.daemon;
 
+import io.lns.linux.Capabilities;
 import io.lns.config.Config;
 import io.lns.config.ConfigException;
 import io.lns.config.ConfigLoader;
@@ -23,6 +24,15 @@ public final class CheckCommand implements Callable<Integer> {
         return check(config);
     }
 
+    /** What this host offers each data path, and what {@code auto} would pick here. */
+    private static void printDataPaths(Config c) {
+        Capabilities caps = Capabilities.probe();
+        System.out.println("Data path: system.dataplane is " + c.system().dataPlane().name().toLowerCase()
+                + "; auto would pick " + (caps.kernelDataPath() ? "kernel" : caps.tunDataPath() ? "tun" : "none")
+                + " on this host:");
+        caps.describe().forEach(line -> System.out.println("  " + line));
+    }
+
     /** Prints "Config file OK" and returns 0, or every error and returns 1. */
     static int check(Path file) {
         try {
@@ -30,6 +40,7 @@ public final class CheckCommand implements Callable<Integer> {
             System.out.println("Config file OK: " + (file == null ? ConfigLoader.DEFAULT_SOURCE : file) + " ("
                     + c.peerProfiles().size() + " peer, " + c.tunnelProfiles().size() + " tunnel, "
                     + c.sessionProfiles().size() + " session profiles)");
+            printDataPaths(c);
             return 0;
         } catch (ConfigException e) {
             e.errors().forEach(err -> System.err.println(err));

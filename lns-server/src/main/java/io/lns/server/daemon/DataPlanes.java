@@ -9,6 +9,7 @@ import io.lns.server.dataplane.DataPlane;
 import io.lns.server.dataplane.NoneDataPlane;
 import io.lns.server.dataplane.Prefixes;
 import io.lns.server.dataplane.TunDataPlane;
+import io.lns.server.kernel.KernelDataPlane;
 import io.lns.server.pool.Ipv4;
 import io.lns.server.subscriber.PppMetrics;
 import io.lns.server.subscriber.SubscriberServices;
@@ -25,27 +26,36 @@ public final class DataPlanes {
 
     private DataPlanes() {}
 
-    static SubscriberServices create(String mode, String tunName, Config config, MeterRegistry registry) {
+    public static SubscriberServices create(String mode, String tunName, Config config, MeterRegistry registry) {
         DataMetrics data = new DataMetrics(registry);
         DataPlane plane = switch (mode) {
             case "none" -> new NoneDataPlane(data);
             case "tun" -> tun(tunName, config, data);
-            case "auto" -> {
-                Capabilities caps = Capabilities.probe();
-                if (caps.tun().available()) {
-                    log.info(
-                            "data path auto: tun ({}); kernel L2TP is not used yet",
-                            caps.tun().reason());
-                    yield tun(tunName, config, data);
-                }
-                log.warn(
-                        "data path auto: none, because TUN is unusable ({}): subscribers' packets are dropped",
-                        caps.tun().reason());
-                yield new NoneDataPlane(data);
-            }
-            default -> throw new IllegalArgumentException("unknown mode (none, tun, auto)");
+            case "kernel" -> new KernelDataPlane(config.system().pppInterface(), data, registry);
+            case "auto" -> auto(tunName, config, data, registry);
+            default -> throw new IllegalArgumentException("unknown mode (none, tun, kernel, auto)");
         };
         return new SubscriberServices(plane, new PppMetrics(registry), data);
+    }
+
+    /** kernel when the kernel has L2TP and PPP, else tun, else none; says which and why. */
+    private static DataPlane auto(String tunName, Config config, DataMetrics data, MeterRegistry registry) {
+        Capabilities caps = Capabilities.probe();
+        if (caps.kernelDataPath()) {
+            log.info("data path auto: kernel (AF_PPPOX, genl l2tp and /dev/ppp are available)");
+            return new KernelDataPlane(config.system().pppInterface(), data, registry);
+        }
+        String noKernel = String.join("; ", caps.describe().subList(1, 4));
+        if (caps.tun().available()) {
+            log.info("data path auto: tun ({}), because kernel L2TP is unusable: {}", caps.tun().reason(), noKernel);
+            return tun(tunName, config, data);
+        }
+        log.warn(
+                "data path auto: none, because kernel L2TP ({}) and TUN ({}) are unusable: subscribers' packets"
+                        + " are dropped",
+                noKernel,
+                caps.tun().reason());
+        return new NoneDataPlane(data);
     }
 
     /** A TUN data plane carrying every pool: their gateways on the device, their ranges routed to it. */

@@ -55,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--dataplane",
             paramLabel = "MODE",
-            description = "auto|tun|none (default: system.dataplane); auto picks tun when /dev/net/tun works.")
+            description = "auto|kernel|tun|none (default: system.dataplane); auto picks kernel when the kernel has L2TP"
+                            + " and PPP, else tun when /dev/net/tun works.")
     String dataplane;
 
     @Option(names = "--tun-device", paramLabel = "NAME", description = "TUN device name (default: system.tun-device).")

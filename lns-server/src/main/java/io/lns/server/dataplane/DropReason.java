@@ -21,5 +21,7 @@ public enum DropReason {
     /** L2TP data message with sequence numbers out of order or duplicated. */
     OUT_OF_ORDER,
     /** An L2TP data message for a session that has no PPP (yet, or any more). */
-    NO_PPP
+    NO_PPP,
+    /** Kernel plane: an IP packet reached lns before the session's ppp interface took over. */
+    LINK_NOT_READY
 }

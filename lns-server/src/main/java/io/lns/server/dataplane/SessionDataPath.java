@@ -24,6 +24,11 @@ public interface SessionDataPath {
      */
     void fromSubscriber(int pppProtocol, ByteBuf packet);
 
+    /** What the plane knows of the session for status lines (interface, counters); may be empty. */
+    default String status() {
+        return "";
+    }
+
     /** The session is over: nothing is routed to it any more and what it held is released. Called once. */
     void close();
 }

@@ -362,6 +362,7 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
     public String toString() {
         return "session " + localSessionId + " " + (user == null ? "-" : user) + " "
                 + (ipv4Up ? Ipv4.format(peerAddress) : ppp.phase().name().toLowerCase())
-                + " in " + packetsIn + "p/" + bytesIn + "B out " + packetsOut + "p/" + bytesOut + "B";
+                + " in " + packetsIn + "p/" + bytesIn + "B out " + packetsOut + "p/" + bytesOut + "B"
+                + (finished ? "" : " " + path.status()).stripTrailing();
     }
 }

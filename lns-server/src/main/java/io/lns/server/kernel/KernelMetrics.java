@@ -1,0 +1,181 @@
+package io.lns.server.kernel;
+
+import io.lns.linux.L2tpGenl;
+import io.lns.linux.L2tpSessionInfo;
+import io.lns.linux.L2tpStats;
+import io.lns.linux.NativeException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kernel data plane's meters. Subscribers' traffic is counted by the kernel, not by lns: the
+ * {@code lns_kernel_data_*} counters add the final counters of ended sessions to a genl dump of the
+ * live ones (taken at most once a second, when scraped). lns's own {@code lns_data_*} counters stay
+ * at zero for kernel sessions, which is how the tests see that data never entered the JVM.
+ */
+public final class KernelMetrics {
+    private static final Logger log = LoggerFactory.getLogger(KernelMetrics.class);
+    private static final long DUMP_EVERY_NANOS = 1_000_000_000L;
+
+    private final MeterRegistry registry;
+    private final AtomicInteger tunnels = new AtomicInteger();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger units = new AtomicInteger();
+    private final Set<Integer> liveTunnels = ConcurrentHashMap.newKeySet();
+    private final Totals ended = new Totals();
+    private final ConcurrentHashMap<String, Counter> failures = new ConcurrentHashMap<>();
+    private L2tpGenl statsSocket;
+    private L2tpStats live = L2tpStats.ZERO;
+    private long liveAt;
+    private final long[] reported = new long[4];
+
+    KernelMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("lns_kernel_tunnels", tunnels, AtomicInteger::get)
+                .description("Kernel L2TP tunnels lns holds")
+                .register(registry);
+        Gauge.builder("lns_kernel_sessions", sessions, AtomicInteger::get)
+                .description("Kernel L2TP sessions lns holds (each with a PPPoL2TP socket and a PPP channel)")
+                .register(registry);
+        Gauge.builder("lns_kernel_ppp_units", units, AtomicInteger::get)
+                .description("ppp interfaces lns holds")
+                .register(registry);
+        counter("lns_kernel_data_packets", "to_subscriber", 0, L2tpStats::txPackets);
+        counter("lns_kernel_data_bytes", "to_subscriber", 1, L2tpStats::txBytes);
+        counter("lns_kernel_data_packets", "from_subscriber", 2, L2tpStats::rxPackets);
+        counter("lns_kernel_data_bytes", "from_subscriber", 3, L2tpStats::rxBytes);
+    }
+
+    private void counter(String name, String direction, int slot, ToLongFunction<L2tpStats> field) {
+        FunctionCounter.builder(name, this, m -> m.value(slot, field))
+                .tag("direction", direction)
+                .description("Subscribers' data the kernel carried (L2TP header and PPP included), live and ended"
+                        + " sessions")
+                .register(registry);
+    }
+
+    /** Opens the socket the scrapes dump sessions with. */
+    void start() throws NativeException {
+        statsSocket = L2tpGenl.open();
+    }
+
+    private synchronized double value(int slot, ToLongFunction<L2tpStats> field) {
+        long now = System.nanoTime();
+        if (statsSocket != null && now - liveAt > DUMP_EVERY_NANOS) {
+            liveAt = now;
+            live = liveSessions();
+        }
+        // A counter never goes back, even when a session ends between two dumps.
+        long total = ended.get(field) + field.applyAsLong(live);
+        reported[slot] = Math.max(reported[slot], total);
+        return reported[slot];
+    }
+
+    private L2tpStats liveSessions() {
+        try {
+            L2tpStats sum = L2tpStats.ZERO;
+            for (L2tpSessionInfo s : statsSocket.sessions()) {
+                if (liveTunnels.contains(s.tunnelId())) sum = Totals.add(sum, s.stats());
+            }
+            return sum;
+        } catch (NativeException e) {
+            log.debug("kernel session dump failed: {}", e.getMessage());
+            return live;
+        }
+    }
+
+    void tunnelOpened(int tunnelId) {
+        liveTunnels.add(tunnelId);
+        tunnels.incrementAndGet();
+    }
+
+    void tunnelClosed(int tunnelId) {
+        liveTunnels.remove(tunnelId);
+        tunnels.decrementAndGet();
+    }
+
+    void sessionOpened() {
+        sessions.incrementAndGet();
+    }
+
+    /** A session's kernel objects are gone; {@code last} are its final counters. */
+    void sessionClosed(L2tpStats last) {
+        sessions.decrementAndGet();
+        ended.add(last);
+    }
+
+    void unitOpened() {
+        units.incrementAndGet();
+    }
+
+    void unitClosed() {
+        units.decrementAndGet();
+    }
+
+    /** A kernel call failed; {@code operation} is a label (tunnel_create, session_create, ...). */
+    void failed(String operation) {
+        failures.computeIfAbsent(operation, op -> Counter.builder("lns_kernel_failures")
+                        .tag("operation", op)
+                        .description("Kernel L2TP/PPP calls that failed")
+                        .register(registry))
+                .increment();
+    }
+
+    public int tunnels() {
+        return tunnels.get();
+    }
+
+    public int sessions() {
+        return sessions.get();
+    }
+
+    public int units() {
+        return units.get();
+    }
+
+    synchronized void close() {
+        if (statsSocket != null) statsSocket.close();
+        statsSocket = null;
+    }
+
+    /** Sums of ended sessions' counters. */
+    private static final class Totals {
+        private final LongAdder txPackets = new LongAdder();
+        private final LongAdder txBytes = new LongAdder();
+        private final LongAdder rxPackets = new LongAdder();
+        private final LongAdder rxBytes = new LongAdder();
+
+        void add(L2tpStats s) {
+            txPackets.add(s.txPackets());
+            txBytes.add(s.txBytes());
+            rxPackets.add(s.rxPackets());
+            rxBytes.add(s.rxBytes());
+        }
+
+        long get(ToLongFunction<L2tpStats> field) {
+            return field.applyAsLong(new L2tpStats(
+                    txPackets.sum(), txBytes.sum(), 0, rxPackets.sum(), rxBytes.sum(), 0, 0, 0));
+        }
+
+        static L2tpStats add(L2tpStats a, L2tpStats b) {
+            return new L2tpStats(
+                    a.txPackets() + b.txPackets(),
+                    a.txBytes() + b.txBytes(),
+                    a.txErrors() + b.txErrors(),
+                    a.rxPackets() + b.rxPackets(),
+                    a.rxBytes() + b.rxBytes(),
+                    a.rxSeqDiscards() + b.rxSeqDiscards(),
+                    a.rxOosPackets() + b.rxOosPackets(),
+                    a.rxErrors() + b.rxErrors());
+        }
+    }
+}

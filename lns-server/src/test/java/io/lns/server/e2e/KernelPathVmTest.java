@@ -1,0 +1,423 @@
+package io.lns.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lns.config.Config;
+import io.lns.config.ConfigLoader;
+import io.lns.linux.L2tpGenl;
+import io.lns.linux.L2tpSessionInfo;
+import io.lns.server.daemon.DataPlanes;
+import io.lns.server.daemon.LnsServer;
+import io.lns.server.e2e.PppdLac.Dialer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kernel data path against the reference PPP implementation, on a real kernel (runs in the VM:
+ * {@code scripts/vm-tests}). lns runs in this JVM in the root namespace; a namespace of the test's
+ * own, joined by a veth pair, holds xl2tpd as the LAC with a real pppd per call (or the load
+ * tester). The subscribers' packets must cross lns's {@code pppN} interfaces in the kernel and never
+ * enter the JVM.
+ */
+@Tag("vm")
+class KernelPathVmTest {
+    private static final String LNS = "10.251.0.1";
+    private static final String LAC = "10.251.0.2";
+    private static final String GATEWAY = "100.64.0.1";
+    /** lns names each session's interface after its L2TP ids. */
+    private static final Pattern LNS_INTERFACE =
+            Pattern.compile("(?m)^\\d+: (s\\d+-\\d+)\\s+inet " + Pattern.quote(GATEWAY) + " peer ([0-9.]+)/32");
+
+    @TempDir
+    Path dir;
+
+    private final String ns = "vmlac-" + ProcessHandle.current().pid();
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private LnsServer lns;
+    private PppdLac lac;
+
+    @BeforeEach
+    void lan() throws Exception {
+        sh("ip", "netns", "add", ns);
+        sh("ip", "link", "add", "vm-lns", "type", "veth", "peer", "name", "vm-lac", "netns", ns);
+        sh("ip", "addr", "add", LNS + "/24", "dev", "vm-lns");
+        sh("ip", "link", "set", "vm-lns", "up");
+        sh("ip", "-n", ns, "addr", "add", LAC + "/24", "dev", "vm-lac");
+        sh("ip", "-n", ns, "link", "set", "vm-lac", "up");
+        sh("ip", "-n", ns, "link", "set", "lo", "up");
+        Files.writeString(dir.resolve("users.yaml"), users());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (lac != null) lac.close();
+        if (lns != null) stopLns();
+        PppdLac.output("ip", "link", "del", "vm-lns");
+        PppdLac.output("ip", "netns", "del", ns);
+    }
+
+    private static String users() {
+        StringBuilder u = new StringBuilder("users:\n")
+                .append("  papuser: {password: pap-secret}\n")
+                .append("  chapuser: {password: chap-secret}\n")
+                .append("  msuser: {password: ms-secret}\n");
+        for (int i = 1; i <= 100; i++) u.append("  load").append(i).append(": {password: load-secret}\n");
+        return u.toString();
+    }
+
+    private static final List<Dialer> THREE = List.of(
+            new Dialer("pap", "papuser", "pap-secret", "pap"),
+            new Dialer("chap", "chapuser", "chap-secret", "chap"),
+            new Dialer("ms", "msuser", "ms-secret", "mschapv2"));
+
+    @Test
+    void pppdDialsInWithPapChapAndMsChapV2AndItsPacketsStayInTheKernel() throws Exception {
+        Map<String, String> fdsBefore = openFds();
+        startLns("kernel", "none");
+        lac = new PppdLac(ns, dir.resolve("lac"), LAC, LNS, THREE);
+        for (Dialer d : THREE) lac.dial(d.name());
+        Map<String, String> addresses = awaitSubscribers(THREE);
+
+        Map<String, String> lnsSide = lnsInterfaces();
+        assertThat(lnsSide.values())
+                .as("each pppd address is the peer of one lns interface")
+                .containsExactlyInAnyOrderElementsOf(addresses.values());
+        for (String address : addresses.values()) {
+            assertThat(ping(null, null, address)).as("ping " + address + " from lns").isTrue();
+        }
+        for (Dialer d : THREE) {
+            assertThat(ping(ns, PppdLac.pppInterface(d.name()), GATEWAY))
+                    .as("ping the gateway from " + d.name())
+                    .isTrue();
+        }
+
+        try (L2tpGenl genl = L2tpGenl.open()) {
+            List<L2tpSessionInfo> sessions = genl.sessions();
+            assertThat(sessions).hasSize(3);
+            for (L2tpSessionInfo s : sessions) {
+                assertThat(s.lnsMode()).isTrue();
+                assertThat(s.stats().rxPackets()).as("kernel rx of " + s).isPositive();
+                assertThat(s.stats().txPackets()).as("kernel tx of " + s).isPositive();
+            }
+        }
+        assertThat(sum("lns_data_packets")).as("packets that crossed lns's userspace").isZero();
+        assertThat(sum("lns_kernel_data_packets")).as("packets the kernel carried").isPositive();
+        assertThat(lns.status()).anySatisfy(line -> assertThat(line).contains("data path kernel"));
+
+        // LCP echo (every second) keeps every session up
+        double echoes = count("lns_ppp_echo_rtt");
+        Thread.sleep(4000);
+        assertThat(count("lns_ppp_echo_rtt")).isGreaterThanOrEqualTo(echoes + 6);
+        assertThat(gauge("lns_subscribers_up")).isEqualTo(3);
+
+        // the subscriber hangs up: LCP Terminate from pppd, then xl2tpd's CDN
+        String papAddress = addresses.get("pap");
+        lac.hangUpPppd("pap");
+        await("pap's session ends", 30, () -> gauge("lns_subscribers_up") == 2 && gauge("lns_kernel_sessions") == 2);
+        await("pap's interface goes", 10, () -> !lnsInterfacesQuietly().containsValue(papAddress));
+        assertThat(gauge("lns_kernel_ppp_units")).isEqualTo(2);
+
+        // lns stops (what SIGTERM does): StopCCN to both tunnels left, and nothing of them remains
+        stopLns();
+        assertNothingLeft();
+        await("pppd sees the link go", 30, () -> addressQuietly("chap") == null && addressQuietly("ms") == null);
+        assertThat(openFds()).as("lns's fds after it stopped").isEqualTo(fdsBefore);
+    }
+
+    @Test
+    void sequencingRequiredIsCarriedOutByBothKernels() throws Exception {
+        startLns("kernel", "require");
+        List<Dialer> one = THREE.subList(0, 1);
+        lac = new PppdLac(ns, dir.resolve("lac"), LAC, LNS, one);
+        lac.dial("pap");
+        String address = awaitSubscribers(one).get("pap");
+        assertThat(ping(null, null, address)).isTrue();
+        assertThat(ping(ns, null, GATEWAY)).isTrue();
+        try (L2tpGenl genl = L2tpGenl.open()) {
+            L2tpSessionInfo s = genl.sessions().get(0);
+            assertThat(s.sendSeq()).isTrue();
+            assertThat(s.recvSeq()).isTrue();
+            assertThat(s.stats().rxSeqDiscards()).isZero();
+            assertThat(s.stats().rxPackets()).isPositive();
+        }
+        lac.disconnect("pap"); // xl2tpd clears the tunnel: StopCCN
+        await("tunnel gone", 30, () -> lns.admission().tunnels() == 0);
+        assertNothingLeft();
+    }
+
+    @Test
+    void theTunPathServesTheSamePeers() throws Exception {
+        startLns("tun", "none");
+        List<Dialer> one = THREE.subList(1, 2);
+        lac = new PppdLac(ns, dir.resolve("lac"), LAC, LNS, one);
+        lac.dial("chap");
+        String address = awaitSubscribers(one).get("chap");
+        assertThat(ping(null, null, address)).isTrue();
+        assertThat(ping(ns, null, GATEWAY)).isTrue();
+        assertThat(sum("lns_data_packets")).as("the tun path carries data through lns").isPositive();
+        assertThat(gauge("lns_kernel_sessions")).isZero();
+        stopLns();
+        assertThat(PppdLac.output("ip", "link", "show")).doesNotContain("lns0");
+    }
+
+    @Test
+    void hundredLoadtestSubscribersThroughTheKernelPathAnswerPings() throws Exception {
+        startLns("kernel", "none");
+        Path report = dir.resolve("report.json");
+        Process loadtest = java(
+                dir.resolve("loadtest.log"),
+                "loadtest",
+                "--lns",
+                LNS,
+                "--tunnels",
+                "4",
+                "--sessions",
+                "25",
+                "--auth",
+                "mix",
+                "--user",
+                "load%d",
+                "--password",
+                "load-secret",
+                "--no-ipv6",
+                "--ppp-timeout",
+                "60",
+                "--hold",
+                "40",
+                "--teardown",
+                "--json",
+                report.toString());
+        await("100 subscribers up", 120, () -> gauge("lns_subscribers_up") == 100 || !loadtest.isAlive());
+        assertThat(gauge("lns_subscribers_up"))
+                .as(Files.readString(dir.resolve("loadtest.log")))
+                .isEqualTo(100);
+        Map<String, String> interfaces = lnsInterfaces();
+        assertThat(interfaces).hasSize(100);
+        List<String> unanswered = pingAll(interfaces.values());
+        assertThat(unanswered).as("subscribers not answering through their pppN").isEmpty();
+        assertThat(sum("lns_data_packets")).isZero();
+
+        assertThat(loadtest.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(loadtest.exitValue())
+                .as(Files.readString(dir.resolve("loadtest.log")))
+                .isZero();
+        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        assertThat(r.at("/ppp/up").asLong()).isEqualTo(100);
+        assertThat(r.at("/data/echo_requests_answered").asLong()).isGreaterThanOrEqualTo(100);
+        await("teardown", 30, () -> gauge("lns_kernel_sessions") == 0);
+        stopLns();
+        assertNothingLeft();
+    }
+
+    private void startLns(String dataplane, String sequencing) throws Exception {
+        Path config = dir.resolve("lns.yaml");
+        Files.writeString(config, """
+                system:
+                  listen-addresses: [%s]
+                  host-name: lns-vm
+                  users-file: %s
+                  dataplane: %s
+                  ppp-interface: "s{tunnel}-{session}"
+                session-profiles:
+                  default: {sequencing: %s}
+                ppp-profiles:
+                  default:
+                    pool: default
+                    lcp-echo-interval: 1s
+                address-pools:
+                  default: {ranges: [100.64.0.0/24], gateway: %s}
+                """.formatted(LNS, dir.resolve("users.yaml"), dataplane, sequencing, GATEWAY));
+        Config c = ConfigLoader.load(config);
+        lns = LnsServer.create(
+                c,
+                List.of(new InetSocketAddress(LNS, 1701)),
+                0,
+                2,
+                DataPlanes.create(dataplane, "lns0", c, registry),
+                registry);
+        lns.start();
+    }
+
+    private void stopLns() throws Exception {
+        LnsServer l = lns;
+        lns = null;
+        l.shutdown(10_000);
+        l.close();
+    }
+
+    /** No ppp interface of lns, no kernel tunnel or session in the genl dump. */
+    private void assertNothingLeft() throws Exception {
+        assertThat(lnsInterfaces()).isEmpty();
+        assertThat(PppdLac.output("ip", "-o", "link", "show")).doesNotContainPattern("\\d+: s\\d+-\\d+:");
+        try (L2tpGenl genl = L2tpGenl.open()) {
+            await("kernel tunnels deleted", 10, () -> {
+                try {
+                    return genl.tunnels().isEmpty() && genl.sessions().isEmpty();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    /** Waits for every dialer's pppd interface to get its address; returns dialer → address. */
+    private Map<String, String> awaitSubscribers(List<Dialer> dialers) throws Exception {
+        Map<String, String> addresses = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (Dialer d : dialers) {
+            String[] got = null;
+            while (got == null && System.nanoTime() < deadline) {
+                got = lac.addressAndPeer(d.name());
+                if (got == null) Thread.sleep(250);
+            }
+            assertThat(got)
+                    .as(d.name() + ": pppd got no address.\nxl2tpd:\n" + lac.log() + "\npppd:\n" + lac.pppdLog(d.name()))
+                    .isNotNull();
+            assertThat(got[1]).as("pppd's peer is the gateway").isEqualTo(GATEWAY);
+            addresses.put(d.name(), got[0]);
+        }
+        await("lns counts them up", 10, () -> gauge("lns_subscribers_up") == dialers.size());
+        return addresses;
+    }
+
+    private String addressQuietly(String name) {
+        try {
+            String[] a = lac.addressAndPeer(name);
+            return a == null ? null : a[0];
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** lns's ppp interfaces in the root namespace: name → subscriber address. */
+    private static Map<String, String> lnsInterfaces() throws Exception {
+        Matcher m = LNS_INTERFACE.matcher(PppdLac.output("ip", "-4", "-o", "addr", "show"));
+        Map<String, String> found = new TreeMap<>();
+        while (m.find()) found.put(m.group(1), m.group(2));
+        return found;
+    }
+
+    private static Map<String, String> lnsInterfacesQuietly() {
+        try {
+            return lnsInterfaces();
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    /** busybox ping (the host has no ping binary), from the root namespace or {@code namespace}. */
+    private static boolean ping(String namespace, String device, String address) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        if (namespace != null) cmd.addAll(List.of("ip", "netns", "exec", namespace));
+        cmd.addAll(List.of("busybox", "ping", "-c", "2", "-W", "5"));
+        if (device != null) cmd.addAll(List.of("-I", device));
+        cmd.add(address);
+        return PppdLac.run(cmd).status() == 0;
+    }
+
+    /** ICMP echo to each address from this JVM (root: a raw socket); returns those that never answered. */
+    private static List<String> pingAll(java.util.Collection<String> addresses) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            Map<String, Future<Boolean>> answers = new LinkedHashMap<>();
+            for (String a : addresses) {
+                answers.put(a, pool.submit(() -> {
+                    InetAddress target = InetAddress.getByName(a);
+                    for (int i = 0; i < 3; i++) if (target.isReachable(3000)) return true;
+                    return false;
+                }));
+            }
+            List<String> unanswered = new ArrayList<>();
+            for (var e : answers.entrySet()) if (!e.getValue().get(60, TimeUnit.SECONDS)) unanswered.add(e.getKey());
+            return unanswered;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Process java(Path log, String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ip", "netns", "exec", ns, java, "--enable-native-access=ALL-UNNAMED", "-cp", cp, "io.lns.server.cli.LnsMain"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private double sum(String name) {
+        double total = 0;
+        for (Meter m : registry.find(name).meters()) {
+            for (Measurement x : m.measure()) total += x.getValue();
+        }
+        return total;
+    }
+
+    private double count(String timer) {
+        var t = registry.find(timer).timer();
+        return t == null ? 0 : t.count();
+    }
+
+    private double gauge(String name) {
+        var g = registry.find(name).gauge();
+        return g == null ? 0 : g.value();
+    }
+
+    /** This process's open fds but class-path jars (opened once, on first use): number → target. */
+    private static Map<String, String> openFds() throws IOException {
+        Map<String, String> fds = new TreeMap<>();
+        File[] entries = new File("/proc/self/fd").listFiles();
+        if (entries == null) return fds;
+        for (File f : entries) {
+            try {
+                String target = Files.readSymbolicLink(f.toPath()).toString();
+                if (!target.endsWith(".jar")) fds.put(f.getName(), target);
+            } catch (IOException e) {
+                // the listing's own fd, closed by now
+            }
+        }
+        return fds;
+    }
+
+    private static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out: " + what);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void sh(String... cmd) throws Exception {
+        PppdLac.Result r = PppdLac.run(List.of(cmd));
+        if (r.status() != 0) throw new IOException(String.join(" ", cmd) + ": " + r.output());
+    }
+}
