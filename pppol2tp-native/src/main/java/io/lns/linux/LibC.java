@@ -30,8 +30,12 @@ interface LibC extends Library {
     int SO_RCVTIMEO = 20;
     int SO_SNDTIMEO = 21;
     int SOL_NETLINK = 270;
+    int NETLINK_ADD_MEMBERSHIP = 1;
     int NETLINK_CAP_ACK = 10;
     int NETLINK_EXT_ACK = 11;
+
+    int MSG_DONTWAIT = 0x40;
+    short POLLIN = 0x1;
 
     int CLONE_NEWNET = 0x40000000;
 
@@ -47,6 +51,10 @@ interface LibC extends Library {
     int socket(int domain, int type, int protocol);
 
     int bind(int fd, Pointer address, int length);
+
+    int connect(int fd, Pointer address, int length);
+
+    int poll(Pointer fds, NativeLong count, int timeoutMillis);
 
     int setsockopt(int fd, int level, int name, Pointer value, int length);
 

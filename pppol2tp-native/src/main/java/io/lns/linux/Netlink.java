@@ -2,6 +2,7 @@ package io.lns.linux;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -153,6 +154,87 @@ final class Netlink implements AutoCloseable {
                             return replies;
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Joins multicast group {@code group} (for generic netlink, a group id from the family lookup):
+     * the kernel then queues the group's notifications on this socket. Requests keep working; their
+     * answers are told apart by sequence number, and notifications (sequence 0) are skipped there.
+     */
+    synchronized void joinGroup(int group, String what) throws NativeException {
+        Sys.setsockopt(
+                fd, LibC.SOL_NETLINK, LibC.NETLINK_ADD_MEMBERSHIP, group, "NETLINK_ADD_MEMBERSHIP(" + what + ")");
+    }
+
+    /**
+     * What {@link #receive} found: the messages, and whether the kernel reported that notifications
+     * were dropped because the socket's receive queue was full (ENOBUFS) since the last call.
+     */
+    record Received(List<NetlinkMessage> messages, boolean overrun) {}
+
+    /**
+     * Waits up to {@code wait} for the first datagram, then takes what else is already queued (at most
+     * {@code maxDatagrams} in all) without waiting again. For a socket that joined a group; answers to
+     * this socket's own requests never come here, because requests consume them.
+     */
+    synchronized Received receive(Duration wait, int maxDatagrams) throws NativeException {
+        if (closed) {
+            throw new IllegalStateException("netlink socket closed");
+        }
+        List<NetlinkMessage> messages = new ArrayList<>();
+        boolean overrun = false;
+        if (!awaitReadable(wait)) {
+            return new Received(messages, false);
+        }
+        for (int i = 0; i < maxDatagrams; i++) {
+            long received = Sys.libc().recv(fd, receiveBuffer, RECEIVE_BUFFER, LibC.MSG_DONTWAIT);
+            if (received < 0) {
+                int errno = Native.getLastError();
+                if (errno == Errno.EAGAIN) {
+                    break;
+                }
+                if (errno == Errno.ENOBUFS) {
+                    overrun = true; // reported once per overflow; the socket stays usable
+                    continue;
+                }
+                if (errno == Errno.EINTR) {
+                    continue;
+                }
+                throw new NativeException("recv(netlink notifications)", errno);
+            }
+            ByteBuffer datagram = ByteBuffer.wrap(receiveBuffer.getByteArray(0, (int) received))
+                    .order(ByteOrder.nativeOrder());
+            messages.addAll(NetlinkMessage.parseAll(datagram));
+        }
+        return new Received(messages, overrun);
+    }
+
+    /** poll(2) for POLLIN up to {@code wait}; false when nothing arrived in time. */
+    private boolean awaitReadable(Duration wait) throws NativeException {
+        long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+        try (Memory pollfd = new Memory(8)) { // struct pollfd: int fd, short events, short revents
+            while (true) {
+                long remainingMillis = Math.max(0, (deadline - System.nanoTime() + 999_999) / 1_000_000);
+                pollfd.setInt(0, fd);
+                pollfd.setShort(4, LibC.POLLIN);
+                pollfd.setShort(6, (short) 0);
+                int ready =
+                        Sys.libc().poll(pollfd, new NativeLong(1), (int) Math.min(Integer.MAX_VALUE, remainingMillis));
+                if (ready > 0) {
+                    return true;
+                }
+                if (ready == 0) {
+                    return false;
+                }
+                int errno = Native.getLastError();
+                if (errno != Errno.EINTR) {
+                    throw new NativeException("poll(netlink notifications)", errno);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
                 }
             }
         }

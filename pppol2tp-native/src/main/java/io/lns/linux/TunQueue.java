@@ -1,11 +1,8 @@
 package io.lns.linux;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.unix.Errors;
 import io.netty.channel.unix.FileDescriptor;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -55,24 +52,8 @@ public final class TunQueue implements AutoCloseable {
 
     /** {@code useAddress} false takes the NIO-view path that buffers without a native address need. */
     int read(ByteBuf buffer, boolean useAddress) throws NativeException {
-        int writerIndex = buffer.writerIndex();
-        int writable = buffer.writableBytes();
-        int n;
-        try {
-            if (useAddress) {
-                n = fd.readAddress(buffer.memoryAddress(), writerIndex, writerIndex + writable);
-            } else {
-                ByteBuffer nio = direct(buffer).internalNioBuffer(writerIndex, writable);
-                n = fd.read(nio, nio.position(), nio.limit());
-            }
-        } catch (IOException e) {
-            throw translate(readOperation, e);
-        }
-        if (n <= 0) {
-            return 0; // EAGAIN (0) or end of stream (-1, which an attached TUN queue never returns)
-        }
-        buffer.writerIndex(writerIndex + n);
-        return n;
+        // End of stream (which an attached TUN queue never reports) reads as "nothing waiting".
+        return Math.max(0, FdIo.read(fd, buffer, useAddress, readOperation));
     }
 
     /**
@@ -88,25 +69,17 @@ public final class TunQueue implements AutoCloseable {
     }
 
     boolean write(ByteBuf packet, boolean useAddress) throws NativeException {
-        int readerIndex = packet.readerIndex();
-        int length = packet.readableBytes();
         int n;
         try {
-            if (useAddress) {
-                n = fd.writeAddress(packet.memoryAddress(), readerIndex, readerIndex + length);
-            } else {
-                ByteBuffer nio = direct(packet).internalNioBuffer(readerIndex, length);
-                n = fd.write(nio, nio.position(), nio.limit());
-            }
-        } catch (IOException e) {
-            NativeException failure = translate(writeOperation, e);
+            n = FdIo.write(fd, packet, useAddress, writeOperation);
+        } catch (NativeException failure) {
             if (failure.errno() == Errno.ENOBUFS) {
                 droppedWrites.increment();
                 return false;
             }
             throw failure;
         }
-        if (n == 0 && length > 0) {
+        if (n == 0 && packet.readableBytes() > 0) {
             droppedWrites.increment();
             return false;
         }
@@ -126,26 +99,6 @@ public final class TunQueue implements AutoCloseable {
         } catch (IOException ignored) {
             // close(2) of a TUN fd cannot fail in a way the caller could act on.
         }
-    }
-
-    private static ByteBuf direct(ByteBuf buffer) {
-        if (!buffer.isDirect() || buffer.nioBufferCount() != 1) {
-            throw new IllegalArgumentException("TUN I/O needs a direct, single-chunk buffer: " + buffer);
-        }
-        return buffer;
-    }
-
-    private static NativeException translate(String operation, IOException e) {
-        if (e instanceof NativeException native_) {
-            return native_;
-        }
-        if (e instanceof Errors.NativeIoException nativeIo) {
-            NativeException translated = new NativeException(operation, -nativeIo.expectedErr());
-            translated.initCause(e);
-            return translated;
-        }
-        // FileDescriptor only throws NativeIoException; anything else is a Netty change we must see.
-        throw new UncheckedIOException(operation, e);
     }
 
     @Override
