@@ -1,9 +1,9 @@
 package io.lns.server.daemon;
 
-import io.lns.linux.Capabilities;
 import io.lns.config.Config;
 import io.lns.config.ConfigException;
 import io.lns.config.ConfigLoader;
+import io.lns.linux.Capabilities;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +27,8 @@ public final class CheckCommand implements Callable<Integer> {
     /** What this host offers each data path, and what {@code auto} would pick here. */
     private static void printDataPaths(Config c) {
         Capabilities caps = Capabilities.probe();
-        System.out.println("Data path: system.dataplane is " + c.system().dataPlane().name().toLowerCase()
+        System.out.println("Data path: system.dataplane is "
+                + c.system().dataPlane().name().toLowerCase()
                 + "; auto would pick " + (caps.kernelDataPath() ? "kernel" : caps.tunDataPath() ? "tun" : "none")
                 + " on this host:");
         caps.describe().forEach(line -> System.out.println("  " + line));

@@ -47,7 +47,10 @@ public final class DataPlanes {
         }
         String noKernel = String.join("; ", caps.describe().subList(1, 4));
         if (caps.tun().available()) {
-            log.info("data path auto: tun ({}), because kernel L2TP is unusable: {}", caps.tun().reason(), noKernel);
+            log.info(
+                    "data path auto: tun ({}), because kernel L2TP is unusable: {}",
+                    caps.tun().reason(),
+                    noKernel);
             return tun(tunName, config, data);
         }
         log.warn(

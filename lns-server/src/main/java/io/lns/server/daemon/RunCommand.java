@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
             names = "--dataplane",
             paramLabel = "MODE",
             description = "auto|kernel|tun|none (default: system.dataplane); auto picks kernel when the kernel has L2TP"
-                            + " and PPP, else tun when /dev/net/tun works.")
+                    + " and PPP, else tun when /dev/net/tun works.")
     String dataplane;
 
     @Option(names = "--tun-device", paramLabel = "NAME", description = "TUN device name (default: system.tun-device).")

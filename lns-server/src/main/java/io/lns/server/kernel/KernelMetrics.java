@@ -123,10 +123,12 @@ public final class KernelMetrics {
 
     /** A kernel call failed; {@code operation} is a label (tunnel_create, session_create, ...). */
     void failed(String operation) {
-        failures.computeIfAbsent(operation, op -> Counter.builder("lns_kernel_failures")
-                        .tag("operation", op)
-                        .description("Kernel L2TP/PPP calls that failed")
-                        .register(registry))
+        failures.computeIfAbsent(
+                        operation,
+                        op -> Counter.builder("lns_kernel_failures")
+                                .tag("operation", op)
+                                .description("Kernel L2TP/PPP calls that failed")
+                                .register(registry))
                 .increment();
     }
 
@@ -162,8 +164,8 @@ public final class KernelMetrics {
         }
 
         long get(ToLongFunction<L2tpStats> field) {
-            return field.applyAsLong(new L2tpStats(
-                    txPackets.sum(), txBytes.sum(), 0, rxPackets.sum(), rxBytes.sum(), 0, 0, 0));
+            return field.applyAsLong(
+                    new L2tpStats(txPackets.sum(), txBytes.sum(), 0, rxPackets.sum(), rxBytes.sum(), 0, 0, 0));
         }
 
         static L2tpStats add(L2tpStats a, L2tpStats b) {

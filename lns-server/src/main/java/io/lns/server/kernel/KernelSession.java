@@ -84,6 +84,7 @@ final class KernelSession implements SessionDataPath {
                         return;
                     }
                     FdWatch w = (FdWatch) f.getNow();
+                    log.info("DEBUG watching {} {}", what, w);
                     if (closed) {
                         w.close();
                     } else {
@@ -211,7 +212,8 @@ final class KernelSession implements SessionDataPath {
                     .append("p/")
                     .append(s.txBytes())
                     .append('B');
-            if (unit != null) b.append(" idle ").append(unit.idle().receiveSeconds()).append('s');
+            if (unit != null)
+                b.append(" idle ").append(unit.idle().receiveSeconds()).append('s');
         } catch (NativeException e) {
             b.append(" counters unavailable (").append(e.errnoName()).append(')');
         }
@@ -249,10 +251,12 @@ final class KernelSession implements SessionDataPath {
 
         @Override
         public void onReadable() throws NativeException {
+            log.info("DEBUG readable {} {}", what, fd);
             ByteBuf buffer = loop.readBuffer();
             for (int i = 0; i < READ_BUDGET && !closed; i++) {
                 buffer.clear();
                 int n = fd.read(buffer);
+                log.info("DEBUG read {} -> {}", what, n);
                 if (n == 0) return;
                 if (n < 0) {
                     fail("the kernel closed the " + what);

@@ -99,13 +99,22 @@ final class PppdLac implements AutoCloseable {
         return "pppc-" + name;
     }
 
-    /** Opens the tunnel and places the call; pppd starts when the call is up. */
-    void dial(String name) throws IOException {
+    /**
+     * Opens the tunnel and places the call, and waits (bounded) until xl2tpd starts pppd for it:
+     * xl2tpd reads its control pipe in one gulp, so two commands written at once become one.
+     */
+    void dial(String name) throws Exception {
+        int before = count("start_pppd");
         command("c " + name);
+        for (int i = 0; i < 300 && count("start_pppd") == before; i++) Thread.sleep(100);
+    }
+
+    private int count(String text) throws IOException {
+        return log().split(java.util.regex.Pattern.quote(text), -1).length - 1;
     }
 
     /** Clears the tunnel (StopCCN) of {@code name}. */
-    void disconnect(String name) throws IOException {
+    void disconnect(String name) throws Exception {
         command("d " + name);
     }
 
