@@ -84,7 +84,6 @@ final class KernelSession implements SessionDataPath {
                         return;
                     }
                     FdWatch w = (FdWatch) f.getNow();
-                    log.info("DEBUG watching {} {}", what, w);
                     if (closed) {
                         w.close();
                     } else {
@@ -251,12 +250,10 @@ final class KernelSession implements SessionDataPath {
 
         @Override
         public void onReadable() throws NativeException {
-            log.info("DEBUG readable {} {}", what, fd);
             ByteBuf buffer = loop.readBuffer();
             for (int i = 0; i < READ_BUDGET && !closed; i++) {
                 buffer.clear();
                 int n = fd.read(buffer);
-                log.info("DEBUG read {} -> {}", what, n);
                 if (n == 0) return;
                 if (n < 0) {
                     fail("the kernel closed the " + what);

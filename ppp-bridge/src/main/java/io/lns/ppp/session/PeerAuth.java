@@ -32,6 +32,8 @@ final class PeerAuth {
     private int retries;
     private long deadline = Long.MAX_VALUE;
     private String expectedAuthenticatorResponse;
+    private byte[] answeredChallenge;
+    private byte[] lastResponse;
 
     PeerAuth(PppSessionConfig config, RandomGenerator random, Session session, AuthProtocol method) {
         this.config = config;
@@ -108,6 +110,14 @@ final class PeerAuth {
     }
 
     private void answer(Chap.Challenge c, long now) {
+        if (lastResponse != null && c.identifier() == id && java.util.Arrays.equals(c.value(), answeredChallenge)) {
+            // A retransmitted Challenge (our Response or its verdict was lost, or is late): answer it
+            // the same way. A fresh MS-CHAPv2 peer challenge would change the S= we expect, while the
+            // authenticator may already be answering the first Response.
+            session.send(PppFrame.CHAP, lastResponse);
+            deadline = now + wholeExchange();
+            return;
+        }
         byte[] value;
         if (method == AuthProtocol.CHAP_MD5) {
             value = Chap.md5Response(c.identifier(), config.password().getBytes(StandardCharsets.UTF_8), c.value());
@@ -123,8 +133,9 @@ final class PeerAuth {
             value = new MsChapV2.ResponseValue(peer, nt, 0).encode();
         }
         id = c.identifier();
-        session.send(
-                PppFrame.CHAP, new Chap.Response(id, value, config.user().getBytes(StandardCharsets.UTF_8)).encode());
+        answeredChallenge = c.value().clone();
+        lastResponse = new Chap.Response(id, value, config.user().getBytes(StandardCharsets.UTF_8)).encode();
+        session.send(PppFrame.CHAP, lastResponse);
         deadline = now + wholeExchange();
     }
 

@@ -335,6 +335,34 @@ class PppSessionTest {
         assertUp(link, POOL1, AuthProtocol.PAP, "alice");
     }
 
+    /**
+     * On a slow link the LNS retransmits its Challenge while the peer's first Response is on its way
+     * and being judged: the peer must answer the copy with the same Response, or the S= of the
+     * LNS's Success (computed from the first) would not be the one the peer expects.
+     */
+    @Test
+    void aRetransmittedMsChapV2ChallengeGetsTheSameResponse() {
+        Link link = new Link(AuthProtocol.MSCHAP_V2, "alice", "secret1");
+        link.authenticator.async = true;
+        link.start();
+        link.run(true, 0);
+        assertThat(link.authenticator.outstanding).hasSize(1);
+        PppFrame challenge = last(link.lnsSink.sent, PppFrame.CHAP);
+        PppFrame response = last(link.peerSink.sent, PppFrame.CHAP);
+        link.peer.receive(challenge, link.clock.now); // the copy
+        assertThat(last(link.peerSink.sent, PppFrame.CHAP).information()).isEqualTo(response.information());
+        link.authenticator.completeAll();
+        link.run(true, 0);
+        assertUp(link, POOL1, AuthProtocol.MSCHAP_V2, "alice");
+    }
+
+    private static PppFrame last(List<PppFrame> frames, int protocol) {
+        return frames.stream()
+                .filter(f -> f.protocol() == protocol)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
     @Test
     void staleAuthResultIsIgnored() {
         Link link = new Link(AuthProtocol.PAP, "alice", "secret1");
