@@ -36,6 +36,12 @@ public final class OptionFsm {
     private int nextId = 1;
     private int requestId = -1;
     private byte[] requestData = new byte[0];
+    /** Our last request was acknowledged: a copy of that Ack is a duplicate, not news. */
+    private boolean requestAcked;
+    /** The peer's request we acknowledged last (its identifier, -1 for none, and options). */
+    private int ackedPeerId = -1;
+
+    private byte[] ackedPeerData = new byte[0];
     private int terminateId;
     private int codeRejectId;
     private long timerDeadline = Long.MAX_VALUE;
@@ -314,6 +320,13 @@ public final class OptionFsm {
         if (state == CLOSING || state == STOPPING) {
             return;
         }
+        if (state == OPENED && packet.identifier() == ackedPeerId && Arrays.equals(packet.data(), ackedPeerData)) {
+            // A retransmission of the request we acknowledged, crossing our Ack on a slow link (the
+            // identifier changes once a request is answered, §5.1): acknowledge it again rather than
+            // renegotiate a link that just opened. A peer that had our first Ack ignores the copy.
+            send(ControlPacket.CONFIGURE_ACK, packet.identifier(), packet.data());
+            return;
+        }
         if (state == CLOSED) {
             sta(packet.identifier());
             return;
@@ -357,6 +370,8 @@ public final class OptionFsm {
                 handler(o.type()).peerAcked(o.value());
             }
             send(ControlPacket.CONFIGURE_ACK, packet.identifier(), packet.data());
+            ackedPeerId = packet.identifier();
+            ackedPeerData = packet.data();
             if (state == ACK_RCVD) {
                 stopTimer();
                 state = OPENED;
@@ -379,6 +394,10 @@ public final class OptionFsm {
         if (packet.identifier() != requestId || !Arrays.equals(packet.data(), requestData)) {
             return; // not an answer to our last request: discard (§5.2)
         }
+        if (state == OPENED && requestAcked) {
+            return; // a copy of the Ack that opened the link (the peer answered a retransmission too)
+        }
+        requestAcked = true;
         switch (state) {
             case CLOSED, STOPPED -> sta(packet.identifier());
             case REQ_SENT -> {
@@ -524,6 +543,7 @@ public final class OptionFsm {
         }
         requestData = ConfigOption.encodeAll(options);
         requestId = takeId();
+        requestAcked = false;
         restartCounter--;
         send(ControlPacket.CONFIGURE_REQUEST, requestId, requestData);
         startTimer(now);

@@ -180,6 +180,31 @@ class OptionFsmTest {
         assertThat(fsm.state()).isEqualTo(State.ACK_SENT);
     }
 
+    /**
+     * A slow link: the peer's retransmitted request and our second Ack cross the first ones. Neither
+     * copy renegotiates the link that just opened.
+     */
+    @Test
+    void copiesOfTheExchangeThatOpenedTheLinkDoNotRenegotiate() {
+        fsm.open(0);
+        fsm.up(0);
+        ControlPacket ours = sentRequest();
+        fsm.receive(new ControlPacket(CONFIGURE_REQUEST, 50, PEER_GOOD), 0);
+        fsm.receive(new ControlPacket(CONFIGURE_ACK, ours.identifier(), ours.data()), 0);
+        assertThat(fsm.state()).isEqualTo(State.OPENED);
+        sink.take();
+        sink.events.clear();
+        fsm.receive(new ControlPacket(CONFIGURE_REQUEST, 50, PEER_GOOD), 1); // the peer's retransmission
+        assertThat(sink.take()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(CONFIGURE_ACK);
+            assertThat(p.identifier()).isEqualTo(50);
+        });
+        fsm.receive(new ControlPacket(CONFIGURE_ACK, ours.identifier(), ours.data()), 1); // its second Ack
+        assertThat(fsm.state()).isEqualTo(State.OPENED);
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.take()).isEmpty();
+    }
+
     @Test
     void retransmitsOnTimeoutUntilMaxConfigureThenStops() {
         fsm.open(0);
