@@ -48,6 +48,8 @@ final class KernelSession implements SessionDataPath {
     private PppUnit unit;
     private int ifIndex;
     private String ifName;
+    private Inet4Address configuredLocal;
+    private Inet4Address configuredPeer;
     private boolean closed;
     private boolean failed;
 
@@ -137,8 +139,12 @@ final class KernelSession implements SessionDataPath {
         try {
             loop.rtnl().setMtu(ifIndex, mtu);
             unit.setMru(mtu);
+            if (peer.equals(configuredPeer) && local.equals(configuredLocal)) return; // IPCP reopened
+            if (configuredPeer != null) loop.rtnl().deleteAddress(ifIndex, configuredLocal, 32);
             strictReversePath();
             loop.rtnl().addPeerAddress(ifIndex, local, peer);
+            configuredLocal = local;
+            configuredPeer = peer;
             loop.rtnl().setLinkUp(ifIndex, true);
             log.debug("session {}: {} up, {} peer {}, MTU {}", sessionId, ifName, local, peer, mtu);
         } catch (NativeException e) {

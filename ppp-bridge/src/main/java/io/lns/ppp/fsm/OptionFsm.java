@@ -180,10 +180,10 @@ public final class OptionFsm {
             switch (state) {
                 case CLOSING, STOPPING -> str(now);
                 case REQ_SENT, ACK_RCVD -> {
-                    scr(now);
+                    scr(now, true);
                     state = REQ_SENT;
                 }
-                case ACK_SENT -> scr(now);
+                case ACK_SENT -> scr(now, true);
                 default -> {}
             }
         } else {
@@ -534,6 +534,15 @@ public final class OptionFsm {
     }
 
     private void scr(long now) {
+        scr(now, false);
+    }
+
+    /**
+     * Sends a Configure-Request. A retransmission on timeout of an unanswered request keeps its
+     * identifier (RFC 1661 §5.1 allows it, pppd does it): a late copy is then recognisably the same
+     * request to the peer, and the peer's Ack of either copy answers it.
+     */
+    private void scr(long now, boolean timeout) {
         List<ConfigOption> options = new ArrayList<>();
         for (OptionHandler h : handlers) {
             byte[] v = h.requestValue();
@@ -541,8 +550,10 @@ public final class OptionFsm {
                 options.add(new ConfigOption(h.type(), v));
             }
         }
-        requestData = ConfigOption.encodeAll(options);
-        requestId = takeId();
+        byte[] data = ConfigOption.encodeAll(options);
+        boolean sameRequest = timeout && !requestAcked && requestId >= 0 && Arrays.equals(data, requestData);
+        requestData = data;
+        if (!sameRequest) requestId = takeId();
         requestAcked = false;
         restartCounter--;
         send(ControlPacket.CONFIGURE_REQUEST, requestId, requestData);
