@@ -89,7 +89,7 @@ public final class LocalAuthenticator implements Authenticator {
     }
 
     private static AuthResult.Accepted accepted(LocalUser u, Optional<AuthResult.MsChapV2Success> ms) {
-        return new AuthResult.Accepted(u.address(), u.pool(), u.pppProfile(), ms);
+        return new AuthResult.Accepted(u.address(), u.pool(), u.pppProfile(), ms, u.routes());
     }
 
     private static byte[] ntHash(Secret password) {

@@ -1,7 +1,9 @@
 package io.lns.server.aaa;
 
 import io.lns.config.Secret;
+import io.lns.ppp.auth.FramedRoute;
 import java.net.Inet4Address;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,9 +16,11 @@ public record LocalUser(
         Secret password,
         Optional<Inet4Address> address,
         Optional<String> pool,
-        Optional<String> pppProfile) {
+        Optional<String> pppProfile,
+        List<FramedRoute> routes) {
 
     public LocalUser {
+        routes = List.copyOf(routes);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(address, "address");

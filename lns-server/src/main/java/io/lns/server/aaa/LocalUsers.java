@@ -3,6 +3,7 @@ package io.lns.server.aaa;
 import io.lns.config.ConfigError;
 import io.lns.config.ConfigException;
 import io.lns.config.Secret;
+import io.lns.ppp.auth.FramedRoute;
 import io.lns.server.pool.Ipv4;
 import java.io.IOException;
 import java.io.StringReader;
@@ -41,6 +42,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * users:
  *   alice: {password: secret1, address: 100.64.1.5}
  *   bob:   {password: secret2, pool: gold, ppp-profile: default}
+ *   carol: {password: secret3, routes: [198.51.100.0/24]}
  * </pre>
  *
  * Read like the config: composed into a node tree with positions, every problem collected, and a
@@ -49,8 +51,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class LocalUsers {
 
-    private static final Set<String> USER_KEYS = Set.of("password", "address", "pool", "ppp-profile");
-    private static final List<String> USER_KEY_ORDER = List.of("password", "address", "pool", "ppp-profile");
+    private static final Set<String> USER_KEYS = Set.of("password", "address", "pool", "ppp-profile", "routes");
+    private static final List<String> USER_KEY_ORDER = List.of("password", "address", "pool", "ppp-profile", "routes");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final int MAX_CODE_POINTS = 16 << 20;
 
@@ -230,6 +232,7 @@ public final class LocalUsers {
                     }
                 }
             }
+            List<FramedRoute> routes = routes(entries.get("routes"), path + ".routes");
             String pool = profileName(entries.get("pool"), path + ".pool", "a pool name");
             String pppProfile = profileName(entries.get("ppp-profile"), path + ".ppp-profile", "a ppp-profile name");
             if (errors.size() != before || password == null) return null;
@@ -238,7 +241,29 @@ public final class LocalUsers {
                     password,
                     Optional.ofNullable(address),
                     Optional.ofNullable(pool),
-                    Optional.ofNullable(pppProfile));
+                    Optional.ofNullable(pppProfile),
+                    routes);
+        }
+
+        /** {@code routes: [prefix, ...]}: IPv4 prefixes routed to the user (kernel data path). */
+        private List<FramedRoute> routes(NodeTuple t, String path) {
+            if (t == null) return List.of();
+            if (!(t.getValueNode() instanceof SequenceNode seq)) {
+                error(t.getValueNode(), path, "expected a list of IPv4 prefixes, found " + describe(t.getValueNode()));
+                return List.of();
+            }
+            List<FramedRoute> routes = new java.util.ArrayList<>();
+            for (int i = 0; i < seq.getValue().size(); i++) {
+                Node n = seq.getValue().get(i);
+                String text = text(n, path + "[" + i + "]", "an IPv4 prefix");
+                if (text == null) continue;
+                try {
+                    routes.add(FramedRoute.parse(text));
+                } catch (IllegalArgumentException e) {
+                    error(n, path + "[" + i + "]", quote(text) + ": " + e.getMessage());
+                }
+            }
+            return routes;
         }
 
         private String profileName(NodeTuple t, String path, String expected) {

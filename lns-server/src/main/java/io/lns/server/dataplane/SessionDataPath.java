@@ -1,7 +1,9 @@
 package io.lns.server.dataplane;
 
+import io.lns.ppp.auth.FramedRoute;
 import io.netty.buffer.ByteBuf;
 import java.net.Inet4Address;
+import java.util.List;
 
 /** One subscriber's data path. Every method runs on the subscriber's event loop. */
 public interface SessionDataPath {
@@ -17,6 +19,15 @@ public interface SessionDataPath {
      * the link (the pool's gateway) and {@code mtu} the subscriber's MRU.
      */
     void up(Inet4Address local, Inet4Address peer, int mtu);
+
+    /**
+     * After {@link #up}: IPv4 prefixes the subscriber's entry routes to it (behind its address).
+     * Returns false when this plane cannot route prefixes to a subscriber (only the kernel plane
+     * can: the routes go on the subscriber's own interface).
+     */
+    default boolean routeTo(List<FramedRoute> routes) {
+        return false;
+    }
 
     /**
      * An IPv4 or IPv6 packet from the subscriber, already checked against its address (anti-spoofing

@@ -8,6 +8,7 @@ import io.lns.linux.PppChannel;
 import io.lns.linux.PppFd;
 import io.lns.linux.PppUnit;
 import io.lns.linux.PppoL2tpSocket;
+import io.lns.ppp.auth.FramedRoute;
 import io.lns.server.dataplane.DataMetrics;
 import io.lns.server.dataplane.DropReason;
 import io.lns.server.dataplane.SessionDataPath;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,6 +153,21 @@ final class KernelSession implements SessionDataPath {
             metrics.failed("interface");
             fail(ifName + ": " + e.getMessage());
         }
+    }
+
+    /** Each prefix through the subscriber's interface; the routes go with the interface. */
+    @Override
+    public boolean routeTo(List<FramedRoute> routes) {
+        if (unit == null || closed) return true;
+        for (FramedRoute r : routes) {
+            try {
+                loop.rtnl().replaceRoute(r.prefix(), r.length(), ifIndex);
+            } catch (NativeException e) {
+                metrics.failed("route");
+                log.warn("session {}: route {} via {}: {}", sessionId, r, ifName, e.getMessage());
+            }
+        }
+        return true;
     }
 
     /**

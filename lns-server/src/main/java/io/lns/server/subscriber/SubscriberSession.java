@@ -3,6 +3,7 @@ package io.lns.server.subscriber;
 import io.lns.l2tp.avp.Avp;
 import io.lns.l2tp.header.L2tpHeader;
 import io.lns.ppp.auth.AuthResult;
+import io.lns.ppp.auth.FramedRoute;
 import io.lns.ppp.frame.PppFrame;
 import io.lns.ppp.proxy.ProxyOutcome;
 import io.lns.ppp.session.PppPhase;
@@ -308,6 +309,16 @@ public final class SubscriberSession implements PppSessionSink, SubscriberLink {
         user = info.user().orElse("");
         ipv4Up = true;
         path.up(info.localAddress(), info.peerAddress(), mtu);
+        List<FramedRoute> routes =
+                info.authResult().map(AuthResult.Accepted::routes).orElse(List.of());
+        if (!routes.isEmpty() && !path.routeTo(routes)) {
+            log.warn(
+                    "session {}: {}'s routes {} are not routed: only the kernel data path routes prefixes to a"
+                            + " subscriber",
+                    localSessionId,
+                    info.user().orElse("?"),
+                    routes);
+        }
         metrics.subscriberUp(System.nanoTime() - startedAt);
         log.debug(
                 "session {}: {} up with {} (MTU {})",

@@ -49,6 +49,24 @@ class LocalUsersTest {
     }
 
     @Test
+    void routesAreIpv4PrefixesWithTheirNetworkAddress() throws Exception {
+        LocalUsers users =
+                LocalUsers.parse("u.yaml", "users:\n  carol: {password: p, routes: [198.51.100.0/24, 203.0.113.7]}\n");
+        assertThat(users.find("carol").orElseThrow().routes())
+                .extracting(Object::toString)
+                .containsExactly("198.51.100.0/24", "203.0.113.7/32");
+        assertThat(errors(
+                        "users:\n  dave: {password: p, routes: [198.51.100.1/24, 10.0.0.0/33, x]}\n  erin: {password: p,"
+                                + " routes: 10.0.0.0/8}\n"))
+                .containsExactly(
+                        "users.yaml:2:32: users.dave.routes[0]: `198.51.100.1/24`: 198.51.100.1/24 has host bits set;"
+                                + " the network is 198.51.100.0/24",
+                        "users.yaml:2:49: users.dave.routes[1]: `10.0.0.0/33`: prefix length 33 is not 0..32",
+                        "users.yaml:2:62: users.dave.routes[2]: `x`: expected an IPv4 prefix like 198.51.100.0/24",
+                        "users.yaml:3:31: users.erin.routes: expected a list of IPv4 prefixes, found a string");
+    }
+
+    @Test
     void secretsNeverInToString() throws Exception {
         LocalUsers users = LocalUsers.parse("u.yaml", "users:\n  alice: {password: s3cr3t-pw, address: 10.0.0.1}\n");
         LocalUser alice = users.find("alice").orElseThrow();
@@ -71,7 +89,7 @@ class LocalUsersTest {
         assertThat(errs)
                 .containsExactly(
                         "users.yaml:2:30: users.alice.adress: unknown key `adress`; known keys: password, address,"
-                                + " pool, ppp-profile",
+                                + " pool, ppp-profile, routes",
                         "users.yaml:3:39: users.bob.address: `100.64.1.300`: octet 300 is above 255",
                         "users.yaml:4:3: users.carol: missing key `password`",
                         "users.yaml:5:3: users.alice: duplicate user `alice` (first at line 2)",

@@ -23,13 +23,24 @@ public sealed interface AuthResult permits AuthResult.Accepted, AuthResult.Rejec
             Optional<Inet4Address> address,
             Optional<String> pool,
             Optional<String> pppProfile,
-            Optional<MsChapV2Success> msChapV2)
+            Optional<MsChapV2Success> msChapV2,
+            java.util.List<FramedRoute> routes)
             implements AuthResult {
         public Accepted {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(pool, "pool");
             Objects.requireNonNull(pppProfile, "pppProfile");
             Objects.requireNonNull(msChapV2, "msChapV2");
+            routes = java.util.List.copyOf(routes);
+        }
+
+        /** Accepted with no routes behind the subscriber. */
+        public Accepted(
+                Optional<Inet4Address> address,
+                Optional<String> pool,
+                Optional<String> pppProfile,
+                Optional<MsChapV2Success> msChapV2) {
+            this(address, pool, pppProfile, msChapV2, java.util.List.of());
         }
 
         /** Accepted with nothing attached. */
