@@ -15,4 +15,17 @@ public record L2tpStats(
         long rxOosPackets,
         long rxErrors) {
     public static final L2tpStats ZERO = new L2tpStats(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Field by field sum, for totals over sessions. */
+    public L2tpStats plus(L2tpStats o) {
+        return new L2tpStats(
+                txPackets + o.txPackets,
+                txBytes + o.txBytes,
+                txErrors + o.txErrors,
+                rxPackets + o.rxPackets,
+                rxBytes + o.rxBytes,
+                rxSeqDiscards + o.rxSeqDiscards,
+                rxOosPackets + o.rxOosPackets,
+                rxErrors + o.rxErrors);
+    }
 }

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +30,17 @@ public final class KernelMetrics {
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger units = new AtomicInteger();
     private final Set<Integer> liveTunnels = ConcurrentHashMap.newKeySet();
-    private final Totals ended = new Totals();
+    /** Final counters of ended sessions, summed. */
+    private L2tpStats ended = L2tpStats.ZERO;
+
     private final ConcurrentHashMap<String, Counter> failures = new ConcurrentHashMap<>();
     private L2tpGenl statsSocket;
     private L2tpStats live = L2tpStats.ZERO;
     private long liveAt;
-    private final long[] reported = new long[4];
+    /** A session ended since the last dump, which still counts it: its counters are in {@link #ended} now. */
+    private boolean liveStale = true;
+
+    private final long[] reported = new long[8];
 
     KernelMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -49,17 +53,24 @@ public final class KernelMetrics {
         Gauge.builder("lns_kernel_ppp_units", units, AtomicInteger::get)
                 .description("ppp interfaces lns holds")
                 .register(registry);
-        counter("lns_kernel_data_packets", "to_subscriber", 0, L2tpStats::txPackets);
-        counter("lns_kernel_data_bytes", "to_subscriber", 1, L2tpStats::txBytes);
-        counter("lns_kernel_data_packets", "from_subscriber", 2, L2tpStats::rxPackets);
-        counter("lns_kernel_data_bytes", "from_subscriber", 3, L2tpStats::rxBytes);
+        String carried = "Subscribers' data the kernel carried (L2TP header and PPP included), live and ended sessions";
+        counter("lns_kernel_data_packets", "direction", "to_subscriber", carried, 0, L2tpStats::txPackets);
+        counter("lns_kernel_data_bytes", "direction", "to_subscriber", carried, 1, L2tpStats::txBytes);
+        counter("lns_kernel_data_packets", "direction", "from_subscriber", carried, 2, L2tpStats::rxPackets);
+        counter("lns_kernel_data_bytes", "direction", "from_subscriber", carried, 3, L2tpStats::rxBytes);
+        String errors = "Data packets the kernel could not send, or dropped on receipt (sequence number behind"
+                + " the expected one, out of sequence, malformed), live and ended sessions";
+        counter("lns_kernel_data_errors", "kind", "tx_error", errors, 4, L2tpStats::txErrors);
+        counter("lns_kernel_data_errors", "kind", "rx_seq_discard", errors, 5, L2tpStats::rxSeqDiscards);
+        counter("lns_kernel_data_errors", "kind", "rx_out_of_sequence", errors, 6, L2tpStats::rxOosPackets);
+        counter("lns_kernel_data_errors", "kind", "rx_error", errors, 7, L2tpStats::rxErrors);
     }
 
-    private void counter(String name, String direction, int slot, ToLongFunction<L2tpStats> field) {
+    private void counter(
+            String name, String tag, String value, String description, int slot, ToLongFunction<L2tpStats> field) {
         FunctionCounter.builder(name, this, m -> m.value(slot, field))
-                .tag("direction", direction)
-                .description("Subscribers' data the kernel carried (L2TP header and PPP included), live and ended"
-                        + " sessions")
+                .tag(tag, value)
+                .description(description)
                 .register(registry);
     }
 
@@ -70,12 +81,13 @@ public final class KernelMetrics {
 
     private synchronized double value(int slot, ToLongFunction<L2tpStats> field) {
         long now = System.nanoTime();
-        if (statsSocket != null && now - liveAt > DUMP_EVERY_NANOS) {
+        if (statsSocket != null && (liveStale || now - liveAt > DUMP_EVERY_NANOS)) {
             liveAt = now;
+            liveStale = false;
             live = liveSessions();
         }
         // A counter never goes back, even when a session ends between two dumps.
-        long total = ended.get(field) + field.applyAsLong(live);
+        long total = field.applyAsLong(ended) + field.applyAsLong(live);
         reported[slot] = Math.max(reported[slot], total);
         return reported[slot];
     }
@@ -84,7 +96,7 @@ public final class KernelMetrics {
         try {
             L2tpStats sum = L2tpStats.ZERO;
             for (L2tpSessionInfo s : statsSocket.sessions()) {
-                if (liveTunnels.contains(s.tunnelId())) sum = Totals.add(sum, s.stats());
+                if (liveTunnels.contains(s.tunnelId())) sum = sum.plus(s.stats());
             }
             return sum;
         } catch (NativeException e) {
@@ -110,7 +122,10 @@ public final class KernelMetrics {
     /** A session's kernel objects are gone; {@code last} are its final counters. */
     void sessionClosed(L2tpStats last) {
         sessions.decrementAndGet();
-        ended.add(last);
+        synchronized (this) {
+            ended = ended.plus(last);
+            liveStale = true;
+        }
     }
 
     void unitOpened() {
@@ -147,37 +162,6 @@ public final class KernelMetrics {
     synchronized void close() {
         if (statsSocket != null) statsSocket.close();
         statsSocket = null;
-    }
-
-    /** Sums of ended sessions' counters. */
-    private static final class Totals {
-        private final LongAdder txPackets = new LongAdder();
-        private final LongAdder txBytes = new LongAdder();
-        private final LongAdder rxPackets = new LongAdder();
-        private final LongAdder rxBytes = new LongAdder();
-
-        void add(L2tpStats s) {
-            txPackets.add(s.txPackets());
-            txBytes.add(s.txBytes());
-            rxPackets.add(s.rxPackets());
-            rxBytes.add(s.rxBytes());
-        }
-
-        long get(ToLongFunction<L2tpStats> field) {
-            return field.applyAsLong(
-                    new L2tpStats(txPackets.sum(), txBytes.sum(), 0, rxPackets.sum(), rxBytes.sum(), 0, 0, 0));
-        }
-
-        static L2tpStats add(L2tpStats a, L2tpStats b) {
-            return new L2tpStats(
-                    a.txPackets() + b.txPackets(),
-                    a.txBytes() + b.txBytes(),
-                    a.txErrors() + b.txErrors(),
-                    a.rxPackets() + b.rxPackets(),
-                    a.rxBytes() + b.rxBytes(),
-                    a.rxSeqDiscards() + b.rxSeqDiscards(),
-                    a.rxOosPackets() + b.rxOosPackets(),
-                    a.rxErrors() + b.rxErrors());
-        }
+        live = L2tpStats.ZERO; // every session has ended, and its final counters are in ended
     }
 }

@@ -8,6 +8,7 @@ import io.lns.config.Config;
 import io.lns.config.ConfigLoader;
 import io.lns.linux.L2tpGenl;
 import io.lns.linux.L2tpSessionInfo;
+import io.lns.linux.L2tpStats;
 import io.lns.server.daemon.DataPlanes;
 import io.lns.server.daemon.LnsServer;
 import io.lns.server.e2e.PppdLac.Dialer;
@@ -176,19 +177,29 @@ class KernelPathVmTest {
         String address = awaitSubscribers(one).get("pap");
         assertThat(ping(null, null, address)).isTrue();
         assertThat(ping(ns, null, GATEWAY)).isTrue();
+        L2tpStats kernel;
         try (L2tpGenl genl = L2tpGenl.open()) {
             L2tpSessionInfo s = genl.sessions().get(0);
             assertThat(s.sendSeq()).isTrue();
             assertThat(s.recvSeq()).isTrue();
+            kernel = s.stats();
             // The LAC's kernel starts sequencing when it sees our first sequenced frame; what pppd sent
             // before that (its first LCP Configure-Request, say) the kernel discards in LNS mode, and
             // PPP's restart timer resends it. Anything more would mean sequencing broke.
-            assertThat(s.stats().rxSeqDiscards()).isLessThanOrEqualTo(3);
-            assertThat(s.stats().rxPackets()).isPositive();
+            assertThat(kernel.rxSeqDiscards()).isLessThanOrEqualTo(3);
+            assertThat(kernel.rxPackets()).isPositive();
         }
+        // lns exports the kernel's discards as they are (a scrape dumps the sessions at most once a second)
+        await("the discards in lns's metrics", 5, () -> dataErrors("rx_seq_discard") == kernel.rxSeqDiscards());
         lacs.get("pap").disconnect("pap"); // xl2tpd clears the tunnel: StopCCN
         await("tunnel gone", 90, () -> lns.admission().tunnels() == 0);
         assertNothingLeft();
+        // The ended session's final counters replace its last dumped ones: counted once, not twice (a
+        // few LCP echoes and the Terminate came after the snapshot above).
+        assertThat(dataErrors("rx_seq_discard")).isEqualTo(kernel.rxSeqDiscards());
+        assertThat(kernelPackets("from_subscriber"))
+                .isGreaterThanOrEqualTo(kernel.rxPackets())
+                .isLessThan(kernel.rxPackets() + 15);
     }
 
     @Test
@@ -456,6 +467,20 @@ class KernelPathVmTest {
             for (Measurement x : m.measure()) total += x.getValue();
         }
         return total;
+    }
+
+    private long dataErrors(String kind) {
+        return (long) registry.get("lns_kernel_data_errors")
+                .tag("kind", kind)
+                .functionCounter()
+                .count();
+    }
+
+    private long kernelPackets(String direction) {
+        return (long) registry.get("lns_kernel_data_packets")
+                .tag("direction", direction)
+                .functionCounter()
+                .count();
     }
 
     private double count(String timer) {
