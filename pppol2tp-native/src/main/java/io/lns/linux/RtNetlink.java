@@ -91,6 +91,22 @@ public final class RtNetlink implements AutoCloseable {
         netlink.ack(RtNetlinkMessages.deleteLink(index));
     }
 
+    /** Puts a link in interface group {@code group} (IFLA_GROUP; 0 is the default group). */
+    public void setGroup(int index, int group) throws NativeException {
+        netlink.ack(RtNetlinkMessages.setGroup(index, group));
+    }
+
+    /**
+     * Deletes every link of interface group {@code group} in one operation (as {@code ip link del
+     * group N}). The kernel unregisters them together, waiting out the RCU grace periods once for all
+     * instead of once per link: on Debian's 6.1 in the project's VM, 1.3 ms a ppp unit against 16 ms
+     * for closing each unit's fd (kernel/FACTS.md §9 order otherwise). A group with a link whose kind
+     * cannot be deleted fails whole (EOPNOTSUPP); an empty group is ENODEV, group 0 EPERM.
+     */
+    public void deleteGroup(int group) throws NativeException {
+        netlink.ack(RtNetlinkMessages.deleteGroup(group));
+    }
+
     /** Adds {@code local/prefixLength} (IPv4 or IPv6); EEXIST if it is already there. */
     public void addAddress(int index, InetAddress local, int prefixLength) throws NativeException {
         netlink.ack(RtNetlinkMessages.newAddress(index, local, null, prefixLength));

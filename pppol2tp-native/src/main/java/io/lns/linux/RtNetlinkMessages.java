@@ -28,6 +28,7 @@ final class RtNetlinkMessages {
 
     static final int IFLA_IFNAME = 3;
     static final int IFLA_MTU = 4;
+    static final int IFLA_GROUP = 27;
     static final int IFA_ADDRESS = 1;
     static final int IFA_LOCAL = 2;
     static final int RTA_DST = 1;
@@ -86,6 +87,29 @@ final class RtNetlinkMessages {
 
     static NetlinkMessageBuilder deleteLink(int index) {
         return ifinfo(RTM_DELLINK, NLM_F_REQUEST | NLM_F_ACK, "RTM_DELLINK(index " + index + ")", index, 0, 0);
+    }
+
+    static NetlinkMessageBuilder setGroup(int index, int group) {
+        return ifinfo(
+                        RTM_NEWLINK,
+                        NLM_F_REQUEST | NLM_F_ACK,
+                        "RTM_NEWLINK(index " + index + " group " + Integer.toUnsignedString(group) + ")",
+                        index,
+                        0,
+                        0)
+                .attrU32(IFLA_GROUP, group);
+    }
+
+    /** No index, only IFLA_GROUP: the kernel deletes every link of the group at once. */
+    static NetlinkMessageBuilder deleteGroup(int group) {
+        return ifinfo(
+                        RTM_DELLINK,
+                        NLM_F_REQUEST | NLM_F_ACK,
+                        "RTM_DELLINK(group " + Integer.toUnsignedString(group) + ")",
+                        0,
+                        0,
+                        0)
+                .attrU32(IFLA_GROUP, group);
     }
 
     /**

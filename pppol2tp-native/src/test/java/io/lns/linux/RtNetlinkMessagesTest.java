@@ -37,6 +37,24 @@ class RtNetlinkMessagesTest {
     }
 
     @Test
+    void groupIsAnIflaGroupAttribute() {
+        byte[] message = RtNetlinkMessages.setGroup(7, 0x4c4e0001).build(SEQ);
+
+        assertThat(Hex.of(message))
+                .isEqualTo(hex("28000000 1000 0500 " + HEADER_TAIL + " 00 00 0000 07000000 00000000 00000000"
+                        + " 0800 1b00 01004e4c"));
+    }
+
+    @Test
+    void groupDeleteNamesNoLinkOnlyTheGroup() {
+        byte[] message = RtNetlinkMessages.deleteGroup(0x4c4e0001).build(SEQ);
+
+        assertThat(Hex.of(message))
+                .isEqualTo(hex("28000000 1100 0500 " + HEADER_TAIL + " 00 00 0000 00000000 00000000 00000000"
+                        + " 0800 1b00 01004e4c"));
+    }
+
+    @Test
     void getLinkByNameCarriesIflaIfname() {
         byte[] message = RtNetlinkMessages.getLink("lns0").build(SEQ);
 

@@ -164,6 +164,32 @@ class RtNetlinkTest {
         assertThat(rt.links()).extracting(RtNetlink.Link::name).doesNotContain(tun.name());
     }
 
+    @Test
+    void deleteGroupRemovesEveryLinkOfTheGroupAndNoOther() throws Exception {
+        int group = 0x4c4e0fff;
+        TunDevice second = namespace.call(() -> TunDevice.open("rt%d", 1));
+        TunDevice bystander = namespace.call(() -> TunDevice.open("rt%d", 1));
+        try {
+            rt.setGroup(tun.ifIndex(), group);
+            rt.setGroup(second.ifIndex(), group);
+
+            rt.deleteGroup(group);
+
+            assertThat(rt.links())
+                    .extracting(RtNetlink.Link::name)
+                    .doesNotContain(tun.name(), second.name())
+                    .contains(bystander.name());
+            assertThatThrownBy(() -> rt.deleteGroup(group))
+                    .as("an empty group")
+                    .isInstanceOfSatisfying(
+                            NativeException.class,
+                            e -> assertThat(e.errnoName()).isEqualTo("ENODEV"));
+        } finally {
+            second.close();
+            bystander.close();
+        }
+    }
+
     private static Inet4Address v4(String text) throws Exception {
         return (Inet4Address) InetAddress.getByName(text);
     }

@@ -31,6 +31,8 @@ public final class KernelDataPlane implements DataPlane {
     /** Larger than any frame (a short read buffer loses the frame with EOVERFLOW). */
     private static final int READ_BUFFER = 64 * 1024;
 
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
+
     private final PppInterfaceName naming;
     private final DataMetrics data;
     private final KernelMetrics metrics;
@@ -47,9 +49,30 @@ public final class KernelDataPlane implements DataPlane {
         return "kernel";
     }
 
-    /** What one event loop uses: its own netlink sockets (the calls block briefly) and read buffer. */
-    record LoopResources(EventExecutor loop, L2tpGenl genl, RtNetlink rtnl, ByteBuf readBuffer) {
+    /**
+     * What one event loop uses: its own netlink sockets (the calls block briefly), read buffer and
+     * unit reaper.
+     */
+    record LoopResources(EventExecutor loop, L2tpGenl genl, RtNetlink rtnl, ByteBuf readBuffer, UnitReaper reaper) {
+        static LoopResources open(EventExecutor loop, int number, KernelMetrics metrics) throws NativeException {
+            L2tpGenl genl = L2tpGenl.open();
+            try {
+                RtNetlink rtnl = RtNetlink.open();
+                return new LoopResources(
+                        loop,
+                        genl,
+                        rtnl,
+                        Unpooled.directBuffer(READ_BUFFER, READ_BUFFER),
+                        new UnitReaper(loop, rtnl, number, metrics));
+            } catch (NativeException e) {
+                genl.close();
+                throw e;
+            }
+        }
+
+        /** Units still waiting for their batch are destroyed first. On the loop, or after it stopped. */
         void close() {
+            reaper.flush();
             genl.close();
             rtnl.close();
             readBuffer.release();
@@ -59,10 +82,7 @@ public final class KernelDataPlane implements DataPlane {
     @Override
     public void start(EventLoopGroup group) throws IOException {
         try {
-            for (EventExecutor loop : group) {
-                loops.add(new LoopResources(
-                        loop, L2tpGenl.open(), RtNetlink.open(), Unpooled.directBuffer(READ_BUFFER, READ_BUFFER)));
-            }
+            for (EventExecutor loop : group) loops.add(LoopResources.open(loop, loops.size(), metrics));
             metrics.start();
         } catch (NativeException e) {
             close();
@@ -101,9 +121,16 @@ public final class KernelDataPlane implements DataPlane {
         return metrics;
     }
 
+    /** Each loop's resources are closed on that loop, after the tasks already queued there. */
     @Override
     public void close() {
-        for (LoopResources r : loops) r.close();
+        for (LoopResources r : loops) {
+            if (r.loop().inEventLoop() || r.loop().isShuttingDown()) {
+                r.close();
+            } else if (!r.loop().submit(r::close).awaitUninterruptibly(CLOSE_WAIT_MILLIS)) {
+                log.warn("event loop {} did not close its kernel resources in time", r.loop());
+            }
+        }
         loops.clear();
         metrics.close();
     }

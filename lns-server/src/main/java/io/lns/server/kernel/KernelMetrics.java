@@ -34,6 +34,7 @@ public final class KernelMetrics {
     private L2tpStats ended = L2tpStats.ZERO;
 
     private final ConcurrentHashMap<String, Counter> failures = new ConcurrentHashMap<>();
+    private final Counter unitsDeletedTogether;
     private L2tpGenl statsSocket;
     private L2tpStats live = L2tpStats.ZERO;
     private long liveAt;
@@ -52,6 +53,9 @@ public final class KernelMetrics {
                 .register(registry);
         Gauge.builder("lns_kernel_ppp_units", units, AtomicInteger::get)
                 .description("ppp interfaces lns holds")
+                .register(registry);
+        unitsDeletedTogether = Counter.builder("lns_kernel_ppp_units_batch_deleted")
+                .description("ppp interfaces deleted several at once (one RTM_DELLINK of a group), not one by one")
                 .register(registry);
         String carried = "Subscribers' data the kernel carried (L2TP header and PPP included), live and ended sessions";
         counter("lns_kernel_data_packets", "direction", "to_subscriber", carried, 0, L2tpStats::txPackets);
@@ -134,6 +138,10 @@ public final class KernelMetrics {
 
     void unitClosed() {
         units.decrementAndGet();
+    }
+
+    void unitsDeletedTogether(int count) {
+        unitsDeletedTogether.increment(count);
     }
 
     /** A kernel call failed; {@code operation} is a label (tunnel_create, session_create, ...). */

@@ -196,7 +196,11 @@ final class KernelSession implements SessionDataPath {
         if (l != null) l.loop().execute(() -> l.dataPathFailed(reason));
     }
 
-    /** FACTS §9: the PPPoL2TP socket first (it deletes the kernel session), then channel, then unit. */
+    /**
+     * FACTS §9: the PPPoL2TP socket first (it deletes the kernel session), then channel, then unit,
+     * the unit at the end of this turn of the loop, together with those of other sessions that end
+     * in it.
+     */
     @Override
     public void close() {
         if (closed) return;
@@ -211,10 +215,7 @@ final class KernelSession implements SessionDataPath {
         }
         socket.close();
         channel.close();
-        if (unit != null) {
-            unit.close(); // the interface and its routes go with it
-            metrics.unitClosed();
-        }
+        if (unit != null) loop.reaper().reap(unit, ifIndex); // the interface and its routes go with it
         metrics.sessionClosed(last);
     }
 
