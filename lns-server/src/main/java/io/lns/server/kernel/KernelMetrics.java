@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code lns_kernel_data_*} counters add the final counters of ended sessions to a genl dump of the
  * live ones (taken at most once a second, when scraped). lns's own {@code lns_data_*} counters stay
  * at zero for kernel sessions, which is how the tests see that data never entered the JVM.
+ *
+ * <p>Sessions end on the event loops without waiting for a scrape: a dump during which one ended
+ * might count it twice (live in the dump, and in the ended sum), so such a dump is taken again.
  */
 public final class KernelMetrics {
     private static final Logger log = LoggerFactory.getLogger(KernelMetrics.class);
@@ -30,16 +35,19 @@ public final class KernelMetrics {
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger units = new AtomicInteger();
     private final Set<Integer> liveTunnels = ConcurrentHashMap.newKeySet();
-    /** Final counters of ended sessions, summed. */
-    private L2tpStats ended = L2tpStats.ZERO;
+    /** Final counters of ended sessions, summed; {@link #closes} moves first. */
+    private final AtomicReference<L2tpStats> ended = new AtomicReference<>(L2tpStats.ZERO);
+
+    private final AtomicLong closes = new AtomicLong();
 
     private final ConcurrentHashMap<String, Counter> failures = new ConcurrentHashMap<>();
     private final Counter unitsDeletedTogether;
     private L2tpGenl statsSocket;
-    private L2tpStats live = L2tpStats.ZERO;
-    private long liveAt;
-    /** A session ended since the last dump, which still counts it: its counters are in {@link #ended} now. */
-    private boolean liveStale = true;
+    /** Ended plus live sessions' counters at {@link #totalAt}, a consistent sum. */
+    private L2tpStats total = L2tpStats.ZERO;
+
+    private long totalAt;
+    private boolean totalTaken;
 
     private final long[] reported = new long[8];
 
@@ -84,16 +92,32 @@ public final class KernelMetrics {
     }
 
     private synchronized double value(int slot, ToLongFunction<L2tpStats> field) {
-        long now = System.nanoTime();
-        if (statsSocket != null && (liveStale || now - liveAt > DUMP_EVERY_NANOS)) {
-            liveAt = now;
-            liveStale = false;
-            live = liveSessions();
-        }
-        // A counter never goes back, even when a session ends between two dumps.
-        long total = field.applyAsLong(ended) + field.applyAsLong(live);
-        reported[slot] = Math.max(reported[slot], total);
+        refresh();
+        // A counter never goes back (a session's last packets may fall between its final read and a dump).
+        reported[slot] = Math.max(reported[slot], field.applyAsLong(total));
         return reported[slot];
+    }
+
+    private void refresh() {
+        if (statsSocket == null) {
+            total = ended.get(); // closed: every session has ended
+            return;
+        }
+        long now = System.nanoTime();
+        if (totalTaken && now - totalAt < DUMP_EVERY_NANOS) return;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long before = closes.get();
+            L2tpStats live = liveSessions();
+            if (live == null) return;
+            L2tpStats endedNow = ended.get();
+            if (closes.get() == before) {
+                total = endedNow.plus(live);
+                totalAt = now;
+                totalTaken = true;
+                return;
+            }
+        }
+        // sessions ended during every dump: the last consistent total stands until the next scrape
     }
 
     private L2tpStats liveSessions() {
@@ -105,7 +129,7 @@ public final class KernelMetrics {
             return sum;
         } catch (NativeException e) {
             log.debug("kernel session dump failed: {}", e.getMessage());
-            return live;
+            return null;
         }
     }
 
@@ -123,13 +147,14 @@ public final class KernelMetrics {
         sessions.incrementAndGet();
     }
 
-    /** A session's kernel objects are gone; {@code last} are its final counters. */
+    /**
+     * A session's PPPoL2TP socket is closed (so later dumps do not see it); {@code last} are its final
+     * counters. On an event loop: never waits for a scrape.
+     */
     void sessionClosed(L2tpStats last) {
         sessions.decrementAndGet();
-        synchronized (this) {
-            ended = ended.plus(last);
-            liveStale = true;
-        }
+        closes.incrementAndGet(); // before the sum: a dump that saw this session then sees the change
+        ended.accumulateAndGet(last, L2tpStats::plus);
     }
 
     void unitOpened() {
@@ -170,6 +195,5 @@ public final class KernelMetrics {
     synchronized void close() {
         if (statsSocket != null) statsSocket.close();
         statsSocket = null;
-        live = L2tpStats.ZERO; // every session has ended, and its final counters are in ended
     }
 }
