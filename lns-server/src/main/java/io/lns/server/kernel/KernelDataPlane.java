@@ -37,6 +37,7 @@ public final class KernelDataPlane implements DataPlane {
     private final DataMetrics data;
     private final KernelMetrics metrics;
     private final List<LoopResources> loops = new ArrayList<>();
+    private SessionCloser closer;
 
     public KernelDataPlane(PppInterfaceName naming, DataMetrics data, MeterRegistry registry) {
         this.naming = naming;
@@ -50,29 +51,23 @@ public final class KernelDataPlane implements DataPlane {
     }
 
     /**
-     * What one event loop uses: its own netlink sockets (the calls block briefly), read buffer and
-     * unit reaper.
+     * What one event loop uses: its own netlink sockets (the calls block briefly), read buffer, and
+     * the data plane's closer of ended sessions.
      */
-    record LoopResources(EventExecutor loop, L2tpGenl genl, RtNetlink rtnl, ByteBuf readBuffer, UnitReaper reaper) {
-        static LoopResources open(EventExecutor loop, int number, KernelMetrics metrics) throws NativeException {
+    record LoopResources(EventExecutor loop, L2tpGenl genl, RtNetlink rtnl, ByteBuf readBuffer, SessionCloser closer) {
+        static LoopResources open(EventExecutor loop, SessionCloser closer) throws NativeException {
             L2tpGenl genl = L2tpGenl.open();
             try {
-                RtNetlink rtnl = RtNetlink.open();
                 return new LoopResources(
-                        loop,
-                        genl,
-                        rtnl,
-                        Unpooled.directBuffer(READ_BUFFER, READ_BUFFER),
-                        new UnitReaper(loop, rtnl, number, metrics));
+                        loop, genl, RtNetlink.open(), Unpooled.directBuffer(READ_BUFFER, READ_BUFFER), closer);
             } catch (NativeException e) {
                 genl.close();
                 throw e;
             }
         }
 
-        /** Units still waiting for their batch are destroyed first. On the loop, or after it stopped. */
+        /** On the loop, or after it stopped. */
         void close() {
-            reaper.flush();
             genl.close();
             rtnl.close();
             readBuffer.release();
@@ -82,7 +77,8 @@ public final class KernelDataPlane implements DataPlane {
     @Override
     public void start(EventLoopGroup group) throws IOException {
         try {
-            for (EventExecutor loop : group) loops.add(LoopResources.open(loop, loops.size(), metrics));
+            closer = new SessionCloser(metrics);
+            for (EventExecutor loop : group) loops.add(LoopResources.open(loop, closer));
             metrics.start();
         } catch (NativeException e) {
             close();
@@ -132,6 +128,8 @@ public final class KernelDataPlane implements DataPlane {
             }
         }
         loops.clear();
+        if (closer != null) closer.close(); // waits for the sessions being closed
+        closer = null;
         metrics.close();
     }
 }

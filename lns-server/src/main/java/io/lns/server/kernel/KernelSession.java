@@ -197,9 +197,8 @@ final class KernelSession implements SessionDataPath {
     }
 
     /**
-     * FACTS §9: the PPPoL2TP socket first (it deletes the kernel session), then channel, then unit,
-     * the unit at the end of this turn of the loop, together with those of other sessions that end
-     * in it.
+     * Stops reading, takes the final counters and hands the fds to the {@link SessionCloser}, which
+     * closes them in FACTS §9's order off the loop (each close sleeps in the kernel).
      */
     @Override
     public void close() {
@@ -213,10 +212,7 @@ final class KernelSession implements SessionDataPath {
         } catch (NativeException e) {
             log.debug("session {}: final counters: {}", sessionId, e.getMessage());
         }
-        socket.close();
-        channel.close();
-        if (unit != null) loop.reaper().reap(unit, ifIndex); // the interface and its routes go with it
-        metrics.sessionClosed(last);
+        loop.closer().close(socket, channel, unit, ifIndex, last); // the interface and its routes go with the unit
     }
 
     /** Interface, kernel counters and idle time, for status lines. */

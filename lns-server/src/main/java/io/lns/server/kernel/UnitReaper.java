@@ -3,20 +3,21 @@ package io.lns.server.kernel;
 import io.lns.linux.NativeException;
 import io.lns.linux.PppUnit;
 import io.lns.linux.RtNetlink;
-import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Destroys ended sessions' ppp units, in batches. Closing a unit's fd unregisters its interface on
- * its own, and the kernel waits out RCU grace periods for each one while the closing thread, the
- * tunnel's event loop, is blocked: 16 ms a unit on the VM's 6.1 kernel, so a LAC dropping a tunnel
- * of a thousand sessions would stall every other tunnel of the loop for seconds. The units that end
- * in one turn of the loop are instead put in the loop's interface group and deleted with one
- * RTM_DELLINK (1.3 ms a unit there), and only then are their fds closed. One per event loop, used on
- * it only.
+ * Destroys ended sessions' ppp units, in batches, on a thread of its own. Closing a unit's fd
+ * unregisters its interface on its own under the rtnl lock, waiting out RCU grace periods: 16 ms a
+ * unit on the VM's 6.1 kernel, serialised whatever the number of threads. The units queued while a
+ * batch is being deleted are put in one interface group and deleted with one RTM_DELLINK (1 ms a
+ * unit there), and only then are their fds closed.
  *
  * <p>A unit is in the group only between its session's end and the delete a moment later, so two
  * lns processes in one namespace that happened to share a group number would only delete each
@@ -24,35 +25,47 @@ import org.slf4j.LoggerFactory;
  */
 final class UnitReaper {
     private static final Logger log = LoggerFactory.getLogger(UnitReaper.class);
-    /** "LN" in the high half; the loop's number in the low. */
+    /** "LN" in the high half, the low half of the process id in the low. */
     static final int GROUP_BASE = 0x4c4e0000;
 
     private record Dying(PppUnit unit, int ifIndex) {}
 
-    private final EventExecutor loop;
     private final RtNetlink rtnl;
     private final int group;
     private final KernelMetrics metrics;
-    private final List<Dying> pending = new ArrayList<>();
+    private final Executor thread;
+    private final ConcurrentLinkedQueue<Dying> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
 
-    UnitReaper(EventExecutor loop, RtNetlink rtnl, int loopNumber, KernelMetrics metrics) {
-        this.loop = loop;
+    /** {@code thread} runs the deletes: one thread, so batches do not race for the same units. */
+    UnitReaper(RtNetlink rtnl, int group, KernelMetrics metrics, Executor thread) {
         this.rtnl = rtnl;
-        this.group = GROUP_BASE + (loopNumber & 0xffff);
+        this.group = group;
         this.metrics = metrics;
+        this.thread = thread;
     }
 
-    /** The unit's session has ended (its PPPoL2TP socket and channel are closed): destroy it soon. */
+    static int processGroup() {
+        return GROUP_BASE + (int) (ProcessHandle.current().pid() & 0xffff);
+    }
+
+    /** The unit's session is closed (PPPoL2TP socket and channel): destroy it soon. Any thread. */
     void reap(PppUnit unit, int ifIndex) {
-        pending.add(new Dying(unit, ifIndex));
-        if (pending.size() == 1) loop.execute(this::flush);
+        queue.add(new Dying(unit, ifIndex));
+        if (drainQueued.compareAndSet(false, true)) {
+            try {
+                thread.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                drain(); // shutting down: the caller's thread does it
+            }
+        }
     }
 
-    /** Destroys every unit reaped since the last flush; also when the data plane closes. */
-    void flush() {
-        if (pending.isEmpty()) return;
-        List<Dying> batch = new ArrayList<>(pending);
-        pending.clear();
+    /** Destroys every unit queued so far. On the reaper's thread, or once it has stopped. */
+    void drain() {
+        drainQueued.set(false); // first: a unit queued after this is seen below or by the next drain
+        List<Dying> batch = new ArrayList<>();
+        for (Dying d = queue.poll(); d != null; d = queue.poll()) batch.add(d);
         if (batch.size() > 1) deleteTogether(batch);
         for (Dying d : batch) {
             d.unit().close(); // destroys the interface, unless the group delete did

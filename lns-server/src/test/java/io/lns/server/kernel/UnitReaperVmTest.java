@@ -7,10 +7,8 @@ import io.lns.linux.NetNamespace;
 import io.lns.linux.PppUnit;
 import io.lns.linux.RtNetlink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.DefaultEventLoop;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class UnitReaperVmTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final KernelMetrics metrics = new KernelMetrics(registry);
-    private final DefaultEventLoop loop = new DefaultEventLoop();
+    /** The reaper's thread, run by hand: what is queued when it runs is one batch. */
+    private final List<Runnable> reaperThread = new ArrayList<>();
+
     private final List<PppUnit> opened = new ArrayList<>();
     private NetNamespace namespace;
     private RtNetlink rtnl;
@@ -33,23 +33,22 @@ class UnitReaperVmTest {
         assumeTrue(unavailable == null, () -> "needs network namespaces: " + unavailable);
         namespace = NetNamespace.create("lns-reaper-" + ProcessHandle.current().pid());
         rtnl = namespace.call(RtNetlink::open);
-        reaper = new UnitReaper(loop, rtnl, 3, metrics);
+        reaper = new UnitReaper(rtnl, UnitReaper.processGroup(), metrics, reaperThread::add);
     }
 
     @AfterEach
     void close() throws Exception {
-        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         for (PppUnit u : opened) u.close();
         if (rtnl != null) rtnl.close();
         if (namespace != null) namespace.close();
     }
 
     @Test
-    void unitsEndingInOneTurnOfTheLoopAreDeletedTogetherAndNoOther() throws Exception {
+    void unitsQueuedTogetherAreDeletedTogetherAndNoOther() throws Exception {
         List<PppUnit> ending = units(5);
         PppUnit bystander = units(1).get(0);
 
-        reapInOneTurn(ending);
+        reapInOneBatch(ending);
 
         assertThat(interfaces()).containsExactly(bystander.interfaceName());
         assertThat(ending).allSatisfy(u -> assertThat(u.fd().isOpen()).isFalse());
@@ -61,7 +60,7 @@ class UnitReaperVmTest {
     void aUnitEndingAloneIsDestroyedByClosingItsFd() throws Exception {
         List<PppUnit> ending = units(1);
 
-        reapInOneTurn(ending);
+        reapInOneBatch(ending);
 
         assertThat(interfaces()).isEmpty();
         assertThat(ending.get(0).fd().isOpen()).isFalse();
@@ -74,7 +73,7 @@ class UnitReaperVmTest {
         int gone = rtnl.linkIndex(ending.get(0).interfaceName());
         rtnl.deleteLink(gone); // as an operator's `ip link del` would
 
-        reapInOneTurn(ending);
+        reapInOneBatch(ending);
 
         assertThat(interfaces()).isEmpty();
         assertThat(ending).allSatisfy(u -> assertThat(u.fd().isOpen()).isFalse());
@@ -93,17 +92,15 @@ class UnitReaperVmTest {
         return units;
     }
 
-    /** Every unit reaped in one task of the loop, as when a tunnel's sessions end together. */
-    private void reapInOneTurn(List<PppUnit> units) throws Exception {
+    /** Every unit queued before the reaper's thread runs, as when a tunnel's sessions end together. */
+    private void reapInOneBatch(List<PppUnit> units) throws Exception {
         List<Integer> indexes = new ArrayList<>();
         for (PppUnit u : units) {
             indexes.add(interfaces().contains(u.interfaceName()) ? rtnl.linkIndex(u.interfaceName()) : 999_999);
         }
-        loop.submit(() -> {
-                    for (int i = 0; i < units.size(); i++) reaper.reap(units.get(i), indexes.get(i));
-                })
-                .sync();
-        loop.submit(() -> {}).sync(); // the flush was queued behind the first task
+        for (int i = 0; i < units.size(); i++) reaper.reap(units.get(i), indexes.get(i));
+        assertThat(reaperThread).as("one drain queued for the batch").hasSize(1);
+        reaperThread.remove(0).run();
     }
 
     private List<String> interfaces() throws Exception {
