@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * live ones (taken at most once a second, when scraped). lns's own {@code lns_data_*} counters stay
  * at zero for kernel sessions, which is how the tests see that data never entered the JVM.
  *
- * <p>Sessions end on the event loops without waiting for a scrape: a dump during which one ended
- * might count it twice (live in the dump, and in the ended sum), so such a dump is taken again.
+ * <p>Sessions end on {@link SessionCloser}'s threads without waiting for a scrape: a dump during
+ * which one ended might count it twice (live in the dump, and in the ended sum), so such a dump is
+ * taken again.
  */
 public final class KernelMetrics {
     private static final Logger log = LoggerFactory.getLogger(KernelMetrics.class);
@@ -149,7 +150,7 @@ public final class KernelMetrics {
 
     /**
      * A session's PPPoL2TP socket is closed (so later dumps do not see it); {@code last} are its final
-     * counters. On an event loop: never waits for a scrape.
+     * counters. On a closer thread: never waits for a scrape.
      */
     void sessionClosed(L2tpStats last) {
         sessions.decrementAndGet();
