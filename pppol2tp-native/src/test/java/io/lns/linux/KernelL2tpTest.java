@@ -393,7 +393,7 @@ class KernelL2tpTest {
     }
 
     /** A non-blocking UDP socket on 127.0.0.1:{@code localPort} connected to 127.0.0.1:{@code remotePort}. */
-    private static int udp(int localPort, int remotePort) throws NativeException {
+    static int udp(int localPort, int remotePort) throws NativeException {
         int fd = Sys.socket(2, LibC.SOCK_DGRAM | LibC.SOCK_NONBLOCK | LibC.SOCK_CLOEXEC, 0, "AF_INET UDP");
         try {
             bind(fd, sockaddrIn(localPort));
