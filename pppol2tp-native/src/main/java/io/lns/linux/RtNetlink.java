@@ -99,7 +99,7 @@ public final class RtNetlink implements AutoCloseable {
     /**
      * Deletes every link of interface group {@code group} in one operation (as {@code ip link del
      * group N}). The kernel unregisters them together, waiting out the RCU grace periods once for all
-     * instead of once per link: on Debian's 6.1 in the project's VM, 1.3 ms a ppp unit against 16 ms
+     * instead of once per link: on Debian's 6.1 in the project's VM, about 1 ms a ppp unit against 16 ms
      * for closing each unit's fd (kernel/FACTS.md §9 order otherwise). A group with a link whose kind
      * cannot be deleted fails whole (EOPNOTSUPP); an empty group is ENODEV, group 0 EPERM.
      */
