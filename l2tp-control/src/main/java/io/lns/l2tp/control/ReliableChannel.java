@@ -22,8 +22,15 @@ import java.util.List;
  *       avoidance and never exceeds the peer's Receive Window Size (4 when it sent none, §5.8).
  *   <li>A timeout retransmits every unacknowledged message (go-back-N) with cwnd back to 1 and the
  *       timeout doubled up to a cap; after {@code maxRetries} the channel fails.
+ *   <li>Fast retransmit (TCP's, RFC 5681 §3.2): a peer that receives a message early or twice
+ *       acknowledges at once with a ZLB whose Nr names the message it still misses. The second such
+ *       ZLB naming our oldest unacknowledged message resends it without waiting for the timeout,
+ *       once per loss, and halves cwnd. Under loss a timeout costs a whole retransmission period
+ *       in which the tunnel's calls all wait behind the missing message.
  *   <li>Received messages are delivered once and in order; early ones within our window wait,
- *       duplicates are re-acknowledged at once (a retransmitted StopCCN too), others dropped.
+ *       duplicates are re-acknowledged at once (a retransmitted StopCCN too), others dropped. A
+ *       message that fills a gap is acknowledged at once (RFC 5681 §4.2): the peer is recovering
+ *       from a loss and its window is likely closed.
  * </ul>
  */
 public final class ReliableChannel {
@@ -40,6 +47,8 @@ public final class ReliableChannel {
 
     public static final long NEVER = Long.MAX_VALUE;
     private static final int DEFAULT_PEER_WINDOW = 4;
+    /** Duplicate acknowledgements that trigger a fast retransmit; 2, not TCP's 3, see the class doc. */
+    static final int DUPLICATE_ACKS_FOR_FAST_RETRANSMIT = 2;
 
     private record Queued(int sessionId, List<Avp> avps) {}
 
@@ -76,6 +85,9 @@ public final class ReliableChannel {
     private long retransmitAt = NEVER;
     private long ackDueAt = NEVER;
     private int unackedReceived;
+    /** ZLBs since the last progress that acknowledged only up to our oldest unacknowledged message. */
+    private int duplicateAcks;
+
     private boolean failed;
 
     public ReliableChannel(ReliableChannelConfig config, Sink sink) {
@@ -118,9 +130,10 @@ public final class ReliableChannel {
     public void onReceive(ControlMessage message, long now) {
         if (failed) return;
         L2tpHeader h = message.header();
-        acknowledge(h.nr(), now);
+        boolean progress = acknowledge(h.nr(), now);
         if (message.isZlb()) {
             stats.zlbReceived++;
+            if (!progress) duplicateAck(h.nr(), now);
             pump(now);
             return;
         }
@@ -138,7 +151,8 @@ public final class ReliableChannel {
             // Like TCP's delayed ack: wait for something to ride on, but not once the peer has
             // half our window outstanding, or a busy peer would stall for the ack delay each time.
             boolean peerWindowFilling = unackedReceived >= Math.max(1, config.receiveWindow() / 2);
-            ackDueAt = Math.min(ackDueAt, peerWindowFilling ? now : now + config.ackDelay());
+            boolean gapFilled = ready.size() > 1;
+            ackDueAt = Math.min(ackDueAt, peerWindowFilling || gapFilled ? now : now + config.ackDelay());
         } else if (distance < 0) {
             // Our ack was lost: say again at once what we have.
             stats.duplicates++;
@@ -218,11 +232,12 @@ public final class ReliableChannel {
         return stats;
     }
 
-    private void acknowledge(int nr, long now) {
+    /** True when {@code nr} acknowledged something new. */
+    private boolean acknowledge(int nr, long now) {
         int acksBeyondSent = (short) (nr - nextNs);
         if (acksBeyondSent > 0) {
             stats.badNr++;
-            return;
+            return false;
         }
         boolean progress = false;
         for (Iterator<InFlight> it = unacked.iterator(); it.hasNext(); ) {
@@ -233,10 +248,30 @@ public final class ReliableChannel {
             grow();
         }
         if (progress) {
+            duplicateAcks = 0;
             retries = 0;
             timeout = config.retransmitInitial();
             retransmitAt = unacked.isEmpty() ? NEVER : now + timeout;
         }
+        return progress;
+    }
+
+    /**
+     * A ZLB that acknowledged nothing new. Only one whose Nr is our oldest unacknowledged message
+     * counts: the peer has something after it, so that message is probably lost. A timeout's resend
+     * (needsResend) is already on its way.
+     */
+    private void duplicateAck(int nr, long now) {
+        InFlight oldest = unacked.peekFirst();
+        if (oldest == null || oldest.ns != nr || oldest.needsResend) return;
+        if (++duplicateAcks != DUPLICATE_ACKS_FOR_FAST_RETRANSMIT) return;
+        stats.fastRetransmits++;
+        stats.retransmitted++;
+        ssthresh = Math.max(1, cwnd / 2);
+        cwnd = ssthresh;
+        ackedInWindow = 0;
+        retransmitAt = now + timeout;
+        transmit(oldest.ns, oldest.sessionId, oldest.avps);
     }
 
     /** Appendix A: slow start below ssthresh, then one more per window of acknowledgements. */

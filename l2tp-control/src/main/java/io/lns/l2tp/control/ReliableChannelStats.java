@@ -5,6 +5,7 @@ public final class ReliableChannelStats {
     long sent;
     long retransmitted;
     long timeouts;
+    long fastRetransmits;
     long delivered;
     long duplicates;
     long outOfOrder;
@@ -20,6 +21,11 @@ public final class ReliableChannelStats {
 
     public long retransmitted() {
         return retransmitted;
+    }
+
+    /** Messages resent on duplicate acknowledgements, before their timeout (also in retransmitted). */
+    public long fastRetransmits() {
+        return fastRetransmits;
     }
 
     /** Retransmission timeouts that fired. */

@@ -135,6 +135,70 @@ class ReliableChannelTest {
     }
 
     @Test
+    void acksAtOnceWhenAMessageFillsAGap() {
+        channel.onReceive(msg(ControlMessageType.ICCN, 1, 0), 0);
+        channel.onTick(0);
+        assertThat(out.sent)
+                .singleElement()
+                .satisfies(zlb -> assertThat(zlb.header().nr()).isZero());
+        channel.onReceive(msg(ControlMessageType.ICCN, 0, 0), 10 * MS);
+        assertThat(out.sent)
+                .as("not after the ack delay: the peer is recovering from a loss")
+                .hasSize(2)
+                .last()
+                .satisfies(zlb -> assertThat(zlb.header().nr()).isEqualTo(2));
+    }
+
+    @Test
+    void theSecondZlbNamingTheOldestUnackedMessageResendsItBeforeTheTimeout() {
+        channel.peerReceiveWindow(8, 0);
+        channel.send(1, avps(ControlMessageType.ICRP), 0);
+        channel.onReceive(ControlMessage.zlb(0, 0, 1), 1); // cwnd 2
+        channel.onReceive(ControlMessage.zlb(0, 0, 1), 2); // an old ack again: nothing in flight yet
+        for (int i = 0; i < 3; i++) channel.send(i + 2, avps(ControlMessageType.ICRP), 3);
+        assertThat(out.sent).extracting(m -> m.header().ns()).containsExactly(0, 1, 2);
+
+        // Ns 1 lost, Ns 2 arrived early: the peer says so with a ZLB at once, then again.
+        channel.onReceive(ControlMessage.zlb(0, 0, 1), 10 * MS);
+        assertThat(out.sent).hasSize(3);
+        channel.onReceive(ControlMessage.zlb(0, 0, 1), 11 * MS);
+        assertThat(out.sent)
+                .hasSize(4)
+                .last()
+                .satisfies(m -> assertThat(m.header().ns()).isEqualTo(1));
+        assertThat(channel.stats().fastRetransmits()).isEqualTo(1);
+        assertThat(channel.stats().retransmitted()).isEqualTo(1);
+        assertThat(channel.stats().timeouts()).isZero();
+
+        channel.onReceive(ControlMessage.zlb(0, 0, 1), 12 * MS);
+        assertThat(out.sent).as("once per loss").hasSize(4);
+        assertThat(channel.nextWakeup())
+                .as("a full timeout for the resend")
+                .isEqualTo(11 * MS + CONFIG.retransmitInitial());
+
+        channel.onReceive(ControlMessage.zlb(0, 0, 3), 20 * MS);
+        assertThat(out.sent).extracting(m -> m.header().ns()).containsExactly(0, 1, 2, 1, 3);
+        assertThat(channel.backlog()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageCarryingAnOldNrIsNoDuplicateAck() {
+        // Only a ZLB says the peer received something it could not deliver; a message may simply
+        // have crossed our own.
+        channel.peerReceiveWindow(8, 0);
+        channel.send(1, avps(ControlMessageType.ICRP), 0);
+        channel.send(2, avps(ControlMessageType.ICRP), 0);
+        channel.onReceive(msg(ControlMessageType.ICCN, 0, 0), 1);
+        channel.onReceive(msg(ControlMessageType.ICCN, 1, 0), 2);
+        channel.onReceive(msg(ControlMessageType.ICCN, 2, 0), 3);
+        assertThat(channel.stats().fastRetransmits()).isZero();
+        assertThat(out.sent)
+                .filteredOn(m -> !m.isZlb())
+                .extracting(m -> m.header().ns())
+                .containsExactly(0);
+    }
+
+    @Test
     void helloStopccnAndCdnOvertakeQueuedMessages() {
         channel.peerReceiveWindow(1, 0);
         for (int i = 0; i < 100; i++) channel.send(i + 1, avps(ControlMessageType.ICRP), 0);

@@ -21,6 +21,15 @@ public final class TunnelTotals {
                 "lns_control_retransmits",
                 "Control messages retransmitted",
                 t -> channel(t).retransmitted()),
+        FAST_RETRANSMITS(
+                "lns_control_fast_retransmits",
+                "Control messages resent on duplicate acknowledgements before their timeout (also in"
+                        + " lns_control_retransmits)",
+                t -> channel(t).fastRetransmits()),
+        RETRANSMIT_TIMEOUTS(
+                "lns_control_retransmit_timeouts",
+                "Retransmission timeouts that fired (each resends what is unacknowledged)",
+                t -> channel(t).timeouts()),
         DUPLICATES(
                 "lns_control_duplicates",
                 "Control messages received again (re-acknowledged)",

@@ -137,7 +137,7 @@ public final class L2tpTransport implements AutoCloseable {
             if (t == null) continue;
             lines.add(String.format(
                     "tunnel %d/%d %s peer %s (%s) sessions %d Ns %d Nr %d peer RWS %d cwnd %d retransmits %d"
-                            + " HELLOs %d ZLBs %d",
+                            + " (fast %d) HELLOs %d ZLBs %d",
                     t.localId(),
                     t.peerId(),
                     t.state(),
@@ -149,6 +149,7 @@ public final class L2tpTransport implements AutoCloseable {
                     t.channel().peerWindow(),
                     t.channel().congestionWindow(),
                     t.channel().stats().retransmitted(),
+                    t.channel().stats().fastRetransmits(),
                     t.stats().hellosSent(),
                     t.channel().stats().zlbSent()));
         }

@@ -104,8 +104,13 @@ class LoadtestIntegrationTest {
         TunnelSettings fastRetransmit = fast(TunnelSettings.defaults("lns-it"));
         InetSocketAddress lns = startLns(fastRetransmit, Admission.Limits.NONE);
         try (LossyRelay relay = new LossyRelay(new InetSocketAddress("127.0.0.4", 0), lns, 0.2, 0.1, 30)) {
-            LacConfig lac =
-                    LacConfig.defaults().withChannel(new ReliableChannelConfig(16, 200 * MS, 1600 * MS, 10, 50 * MS));
+            // The LAC gives a call as long as its control channel keeps trying (10 retransmissions,
+            // ~14 s without progress), not the default 10 s: at 20% loss each way a tunnel's 20th
+            // call waits behind every loss of the 19 before it (l2tp-control's LossyCallsTest puts
+            // the tail near 10 s in simulated time), so 10 s tested the machine's speed, not the LNS.
+            LacConfig lac = LacConfig.defaults()
+                    .withChannel(new ReliableChannelConfig(16, 200 * MS, 1600 * MS, 10, 50 * MS))
+                    .withTimeouts(Duration.ofSeconds(60), LacConfig.defaults().teardownTimeout());
             LoadReport report = load(relay.address(), 5, 20, lac);
             assertThat(report.tunnels().up()).as("%s", report.failures()).isEqualTo(5);
             assertThat(report.sessions().up()).as("%s", report.failures()).isEqualTo(100);
