@@ -33,6 +33,8 @@ final class TunnelBinder {
         int window = r.get("receive-window", base.receiveWindow(), Scalars.ints(1, 32767));
         Duration ackDelay =
                 r.get("ack-delay", base.ackDelay(), Scalars.durations(Duration.ZERO, Duration.ofSeconds(1)));
+        Duration setupTimeout =
+                r.get("setup-timeout", base.setupTimeout(), Scalars.durations(Duration.ZERO, Duration.ofHours(1)));
         int maxSessions = r.get("max-sessions", base.maxSessions(), Scalars.ints(1, 65535));
         SourcePort port = r.get("source-port", base.sourcePort(), Scalars.words(SOURCE_PORTS));
         TraceMask trace = r.get("trace", base.trace(), Values::trace);
@@ -64,6 +66,7 @@ final class TunnelBinder {
                 retries,
                 window,
                 ackDelay,
+                setupTimeout,
                 maxSessions,
                 port,
                 trace,

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param maxRetries retransmissions of one message before the tunnel is given up
  * @param receiveWindow our Receive Window Size AVP
  * @param ackDelay how long an acknowledgement may wait for a message to ride on before a ZLB
+ * @param setupTimeout how long a tunnel may wait for the peer's SCCCN, and a call for its ICCN
+ *     (OCRP, OCCN), before it is cleared; zero waits for ever
  * @param maxSessions sessions this tunnel may carry
  * @param sourcePort the UDP port we answer from
  * @param trace trace categories for tunnels of this profile
@@ -35,6 +37,7 @@ public record TunnelProfile(
         int maxRetries,
         int receiveWindow,
         Duration ackDelay,
+        Duration setupTimeout,
         int maxSessions,
         SourcePort sourcePort,
         TraceMask trace,
@@ -53,6 +56,7 @@ public record TunnelProfile(
             5,
             16,
             Duration.ofMillis(100),
+            Duration.ofSeconds(60),
             65535,
             SourcePort.AUTO,
             TraceMask.NONE,
@@ -66,6 +70,7 @@ public record TunnelProfile(
         Objects.requireNonNull(retransmitInitial, "retransmitInitial");
         Objects.requireNonNull(retransmitCap, "retransmitCap");
         Objects.requireNonNull(ackDelay, "ackDelay");
+        Objects.requireNonNull(setupTimeout, "setupTimeout");
         Objects.requireNonNull(sourcePort, "sourcePort");
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(sessionProfile, "sessionProfile");

@@ -44,12 +44,16 @@ class DurationsTest {
     void configDurationsAreBoundAndRangeChecked() {
         TunnelProfile t = Yamls.parse(
                         "tunnel-profiles:\n  default:\n    hello-interval: 0\n    retransmit-initial: 250ms\n"
-                                + "    retransmit-cap: 1m\n    ack-delay: 0s\n")
+                                + "    retransmit-cap: 1m\n    ack-delay: 0s\n    setup-timeout: 0s\n")
                 .resolveTunnel("default");
         assertThat(t.helloInterval()).isZero();
         assertThat(t.retransmitInitial()).isEqualTo(Duration.ofMillis(250));
         assertThat(t.retransmitCap()).isEqualTo(Duration.ofMinutes(1));
         assertThat(t.ackDelay()).isZero();
+        assertThat(t.setupTimeout()).isZero();
+        assertThat(TunnelProfile.DEFAULTS.setupTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Yamls.brief("tunnel-profiles:\n  default:\n    setup-timeout: 2h\n"))
+                .containsExactly("3:20 tunnel-profiles.default.setup-timeout: 2h is out of range 0s..1h");
         assertThat(Yamls.brief("tunnel-profiles:\n  default:\n    retransmit-initial: 50ms\n"))
                 .containsExactly("3:25 tunnel-profiles.default.retransmit-initial: 50ms is out of range 100ms..30s");
         assertThat(Yamls.brief("tunnel-profiles:\n  default:\n    hello-interval: 2h\n"))

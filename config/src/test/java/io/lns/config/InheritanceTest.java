@@ -119,6 +119,7 @@ class InheritanceTest {
                 5,
                 16,
                 Duration.ofMillis(100),
+                Duration.ofSeconds(60),
                 100,
                 SourcePort.AUTO,
                 TraceMask.NONE,

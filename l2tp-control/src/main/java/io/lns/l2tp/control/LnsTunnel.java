@@ -1,6 +1,7 @@
 package io.lns.l2tp.control;
 
 import io.lns.config.AuthMode;
+import io.lns.config.Durations;
 import io.lns.config.TraceCategory;
 import io.lns.l2tp.auth.ChallengeResponse;
 import io.lns.l2tp.avp.Avp;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,10 @@ import java.util.Random;
  * outgoing calls), Sans-IO: the owner passes every control message of this tunnel (as decoded,
  * hidden AVPs unrevealed) and clock ticks; {@link TunnelEvents} gets what to send and what
  * happened. Ordering, acknowledgement and retransmission are the {@link ReliableChannel}'s.
+ *
+ * <p>A peer that acknowledges our SCCRP but never sends its SCCCN, or our ICRP but never sends the
+ * ICCN, would hold a tunnel or a session (and its admission slot, kernel session and fds) for ever:
+ * the channel is healthy, so nothing else ends them. {@link TunnelSettings#setupTimeout()} does.
  */
 public final class LnsTunnel {
 
@@ -71,6 +77,12 @@ public final class LnsTunnel {
     private final ReliableChannel channel;
     private final HidingKey hidingKey;
     private final Map<Integer, LnsSession> sessions = new HashMap<>();
+    /**
+     * Calls not yet connected, oldest first: they share one timeout, so the first has the earliest
+     * deadline and a tick looks at no other.
+     */
+    private final LinkedHashSet<LnsSession> settingUp = new LinkedHashSet<>();
+
     private final TunnelStats stats = new TunnelStats();
 
     private volatile State state = State.IDLE;
@@ -79,6 +91,7 @@ public final class LnsTunnel {
     private byte[] ourChallenge;
     private long lastHeard;
     private long lastHello;
+    private long controlSetupDeadline = ReliableChannel.NEVER;
     private long closeAt = ReliableChannel.NEVER;
     private String closeReason = "";
 
@@ -111,6 +124,10 @@ public final class LnsTunnel {
             finish(closeReason);
             return;
         }
+        if (now >= setupDeadline()) {
+            expireSetups(now);
+            if (state != State.ESTABLISHED) return;
+        }
         long helloDue = helloDue();
         if (now >= helloDue) {
             lastHello = now;
@@ -122,7 +139,7 @@ public final class LnsTunnel {
     /** When {@link #onTick} next has work, or {@link ReliableChannel#NEVER}. */
     public long nextWakeup() {
         if (state == State.CLOSED) return ReliableChannel.NEVER;
-        long next = Math.min(channel.nextWakeup(), helloDue());
+        long next = Math.min(Math.min(channel.nextWakeup(), helloDue()), setupDeadline());
         if (state == State.CLOSING) next = Math.min(next, closeAt);
         return next;
     }
@@ -159,6 +176,7 @@ public final class LnsTunnel {
         LnsSession s = new LnsSession(id, 0, false, LnsSession.State.WAIT_REPLY, now);
         s.call(random.nextInt() & 0xFFFF_FFFFL, "", calledNumber);
         sessions.put(id, s);
+        settingUp.add(s);
         channel.send(
                 0,
                 List.of(
@@ -301,6 +319,7 @@ public final class LnsTunnel {
                 Avp.of(new io.lns.l2tp.avp.ControlConnectionAvps.ChallengeResponse(Octets.of(ChallengeResponse.forSccrp(
                         settings.secret().bytes(), c.value().toByteArray()))))));
         moveTo(State.WAIT_CTL_CONN, "SCCRP sent");
+        if (settings.setupTimeout() > 0) controlSetupDeadline = now + settings.setupTimeout();
         channel.send(0, avps, now);
     }
 
@@ -319,6 +338,7 @@ public final class LnsTunnel {
             }
         }
         moveTo(State.ESTABLISHED, "SCCCN received");
+        controlSetupDeadline = ReliableChannel.NEVER;
         events.tunnelEstablished(this);
     }
 
@@ -361,6 +381,7 @@ public final class LnsTunnel {
             sessionFsmError(s, m, now);
             return;
         }
+        settingUp.remove(s);
         s.connected(
                 m.find(TxConnectSpeed.class).map(TxConnectSpeed::bps).orElse(0L),
                 m.find(RxConnectSpeed.class).map(RxConnectSpeed::bps).orElse(0L),
@@ -392,6 +413,7 @@ public final class LnsTunnel {
                 m.find(CallingNumber.class).map(CallingNumber::number).orElse(""),
                 m.find(CalledNumber.class).map(CalledNumber::number).orElse(""));
         sessions.put(id, s);
+        settingUp.add(s);
         events.sessionCreated(this, s);
         channel.send(peerSession, List.of(type(ControlMessageType.ICRP), maybeHidden(new AssignedSessionId(id))), now);
     }
@@ -463,6 +485,7 @@ public final class LnsTunnel {
 
     private void endSession(LnsSession s, String reason) {
         if (sessions.remove(s.localId()) == null) return;
+        settingUp.remove(s);
         s.state(LnsSession.State.CLOSED);
         events.sessionClosed(this, s, reason);
     }
@@ -535,6 +558,40 @@ public final class LnsTunnel {
             events.trace(this, TraceCategory.FSM.bit(), "tunnel " + state + " -> " + next + " (" + why + ")");
         }
         state = next;
+    }
+
+    /** When the oldest setup under way (the tunnel's own, or a call's) runs out of time. */
+    private long setupDeadline() {
+        if (state == State.WAIT_CTL_CONN) return controlSetupDeadline;
+        if (state != State.ESTABLISHED || settingUp.isEmpty() || settings.setupTimeout() <= 0) {
+            return ReliableChannel.NEVER;
+        }
+        return settingUp.getFirst().createdAt() + settings.setupTimeout();
+    }
+
+    /**
+     * Clears what waited too long: the tunnel with a StopCCN when its SCCCN never came, otherwise
+     * each call whose ICCN (OCRP, OCCN) never came with a CDN, result 10 (§4.4.2: not established in
+     * the time allotted).
+     */
+    private void expireSetups(long now) {
+        String waited = Durations.format(java.time.Duration.ofNanos(settings.setupTimeout()));
+        if (state == State.WAIT_CTL_CONN) {
+            sendStopCcn(new Refusal(ResultCodes.STOPCCN_GENERAL_CLEAR, -1, "no SCCCN within " + waited), now);
+            return;
+        }
+        while (!settingUp.isEmpty() && settingUp.getFirst().createdAt() + settings.setupTimeout() <= now) {
+            LnsSession s = settingUp.getFirst();
+            String missing = switch (s.state()) {
+                case WAIT_REPLY -> "OCRP";
+                case WAIT_CS_ANSWER -> "OCCN";
+                default -> "ICCN";
+            };
+            stats.sessionSetupFailures++;
+            Refusal why = new Refusal(ResultCodes.CDN_TIMEOUT, -1, "no " + missing + " within " + waited);
+            sendCdn(s.localId(), s.peerId(), why, now);
+            endSession(s, "setup timed out: " + why.message());
+        }
     }
 
     private long helloDue() {

@@ -22,6 +22,8 @@ import io.lns.l2tp.hidden.TunnelSecret;
  *     for xl2tpd peers: xl2tpd (1.3.x) reveals hidden AVPs with a secret it loads only after it has
  *     parsed our SCCRP (with an empty one before), so it refuses a hidden Assigned Tunnel ID there;
  *     from the next message on it reveals RFC 2661 §4.3 hidden AVPs correctly (docs/codec.md)
+ * @param setupTimeout nanoseconds a tunnel may wait for the peer's SCCCN, and a call for its ICCN
+ *     (or OCRP and OCCN), before it is cleared; 0 waits for ever
  */
 public record TunnelSettings(
         String hostName,
@@ -34,7 +36,8 @@ public record TunnelSettings(
         int maxSessions,
         Sequencing sequencing,
         int traceMask,
-        boolean hideAvpsInSccrp) {
+        boolean hideAvpsInSccrp,
+        long setupTimeout) {
 
     public static final String VENDOR_NAME = "lns";
     public static final int FIRMWARE_REVISION = 0x0100;
@@ -51,7 +54,8 @@ public record TunnelSettings(
                 0,
                 Sequencing.NONE,
                 0,
-                true);
+                true,
+                60_000_000_000L);
     }
 
     public TunnelSettings withSecret(TunnelSecret s, AuthMode mode, boolean hide) {
@@ -66,7 +70,8 @@ public record TunnelSettings(
                 maxSessions,
                 sequencing,
                 traceMask,
-                hideAvpsInSccrp);
+                hideAvpsInSccrp,
+                setupTimeout);
     }
 
     public TunnelSettings withTraceMask(int mask) {
@@ -81,7 +86,8 @@ public record TunnelSettings(
                 maxSessions,
                 sequencing,
                 mask,
-                hideAvpsInSccrp);
+                hideAvpsInSccrp,
+                setupTimeout);
     }
 
     public TunnelSettings withHideAvpsInSccrp(boolean hide) {
@@ -96,7 +102,8 @@ public record TunnelSettings(
                 maxSessions,
                 sequencing,
                 traceMask,
-                hide);
+                hide,
+                setupTimeout);
     }
 
     @Override

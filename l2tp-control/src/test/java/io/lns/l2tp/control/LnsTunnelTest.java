@@ -381,6 +381,111 @@ class LnsTunnelTest {
         assertThat(lac.events.get(lac.events.size() - 1)).startsWith("closed: peer not responding");
     }
 
+    private static TunnelSettings setupTimeout(long nanos) {
+        TunnelSettings d = TunnelSettings.defaults("lns1");
+        return new TunnelSettings(
+                d.hostName(),
+                d.secret(),
+                d.authMode(),
+                d.peerProfileMatched(),
+                d.hideAvps(),
+                d.helloInterval(),
+                d.channel(),
+                d.maxSessions(),
+                d.sequencing(),
+                d.traceMask(),
+                d.hideAvpsInSccrp(),
+                nanos);
+    }
+
+    /** The LAC acknowledges everything the tunnel sent (keeps its channel healthy). */
+    private void ack() {
+        while (lac.inbox.stream().anyMatch(m -> !m.isZlb())) lac.next();
+        lac.inbox.clear();
+        tunnel.onMessage(ControlMessage.zlb(7, lac.ns, lac.nr), lac.now);
+    }
+
+    @Test
+    void aTunnelWhoseScccnNeverComesIsClearedAfterTheSetupTimeout() {
+        newTunnel(setupTimeout(10 * S));
+        lac.send(ControlMessageType.SCCRQ, 0, sccrq());
+        ack();
+        lac.advance(9 * S);
+        assertThat(tunnel.state()).isEqualTo(LnsTunnel.State.WAIT_CTL_CONN);
+        ack();
+        lac.advance(1 * S);
+        ControlMessage stop = lac.next();
+        assertThat(stop.type()).contains(ControlMessageType.StopCCN);
+        assertThat(stop.find(ResultCode.class))
+                .contains(ResultCode.of(ResultCodes.STOPCCN_GENERAL_CLEAR, 0, "no SCCCN within 10s"));
+        ack();
+        assertThat(tunnel.state()).isEqualTo(LnsTunnel.State.CLOSED);
+        assertThat(lac.events).containsExactly("closed: closed by LNS: result 1 (no SCCCN within 10s)");
+    }
+
+    @Test
+    void aCallWhoseIccnNeverComesIsClearedWithCdnTimeoutWhileOthersStay() {
+        newTunnel(setupTimeout(10 * S));
+        establish();
+        int up = openSession(1);
+        lac.now += 4 * S;
+        lac.send(ControlMessageType.ICRQ, 0, new AssignedSessionId(2), new CallSerialNumber(2));
+        int first = lac.next().find(AssignedSessionId.class).orElseThrow().id();
+        lac.now += 3 * S;
+        lac.send(ControlMessageType.ICRQ, 0, new AssignedSessionId(3), new CallSerialNumber(3));
+        int second = lac.next().find(AssignedSessionId.class).orElseThrow().id();
+        ack();
+        assertThat(tunnel.nextWakeup()).isEqualTo(14 * S);
+
+        lac.advance(14 * S - lac.now);
+        ControlMessage cdn = lac.next();
+        assertThat(cdn.type()).contains(ControlMessageType.CDN);
+        assertThat(cdn.header().sessionId()).isEqualTo(2);
+        assertThat(cdn.find(ResultCode.class))
+                .contains(ResultCode.of(ResultCodes.CDN_TIMEOUT, 0, "no ICCN within 10s"));
+        assertThat(cdn.find(AssignedSessionId.class)).contains(new AssignedSessionId(first));
+        assertThat(tunnel.session(first)).isNull();
+        assertThat(tunnel.session(second)).isNotNull();
+        assertThat(tunnel.stats().sessionSetupFailures()).isEqualTo(1);
+        assertThat(lac.events).last().isEqualTo("session closed: setup timed out: no ICCN within 10s");
+
+        // The second call connects in time; the established one never times out.
+        lac.send(ControlMessageType.ICCN, second, new TxConnectSpeed(1), new FramingType(FramingType.SYNC));
+        ack();
+        lac.advance(40 * S);
+        ack();
+        assertThat(tunnel.sessions()).extracting(LnsSession::localId).containsExactlyInAnyOrder(up, second);
+        assertThat(tunnel.stats().sessionSetupFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutgoingCallWithoutAReplyTimesOutToo() {
+        newTunnel(setupTimeout(10 * S));
+        establish();
+        LnsSession s = tunnel.placeCall("12345", lac.now).orElseThrow();
+        ack();
+        lac.advance(10 * S);
+        ControlMessage cdn = lac.next();
+        assertThat(cdn.find(ResultCode.class))
+                .contains(ResultCode.of(ResultCodes.CDN_TIMEOUT, 0, "no OCRP within 10s"));
+        assertThat(s.state()).isEqualTo(LnsSession.State.CLOSED);
+    }
+
+    @Test
+    void aZeroSetupTimeoutWaitsForEver() {
+        newTunnel(setupTimeout(0));
+        establish();
+        lac.send(ControlMessageType.ICRQ, 0, new AssignedSessionId(2), new CallSerialNumber(2));
+        ack();
+        for (int i = 0; i < 30; i++) {
+            lac.advance(20 * S);
+            ack();
+        }
+        assertThat(tunnel.sessions())
+                .singleElement()
+                .satisfies(x -> assertThat(x.state()).isEqualTo(LnsSession.State.WAIT_CONNECT));
+    }
+
     @Test
     void anUnexpectedMessageIsAnFsmError() {
         newTunnel(TunnelSettings.defaults("lns1"));

@@ -83,7 +83,8 @@ final class ConfigMapping {
                 t.maxSessions(),
                 s.sequencing(),
                 t.trace().bits() | s.trace().bits() | extraTrace,
-                t.hideAvpsInSccrp());
+                t.hideAvpsInSccrp(),
+                t.setupTimeout().toNanos());
         PppPlan ppp = aaa == null
                 ? null
                 : aaa.plans()

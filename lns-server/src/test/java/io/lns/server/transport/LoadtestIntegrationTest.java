@@ -135,7 +135,8 @@ class LoadtestIntegrationTest {
                 s.maxSessions(),
                 s.sequencing(),
                 s.traceMask(),
-                s.hideAvpsInSccrp());
+                s.hideAvpsInSccrp(),
+                s.setupTimeout());
         InetSocketAddress lns = startLns(helloEverySecond, Admission.Limits.NONE);
         var quiet = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
@@ -218,7 +219,8 @@ class LoadtestIntegrationTest {
                 s.maxSessions(),
                 s.sequencing(),
                 s.traceMask(),
-                s.hideAvpsInSccrp());
+                s.hideAvpsInSccrp(),
+                s.setupTimeout());
     }
 
     private void awaitNoTunnels() throws InterruptedException {

@@ -81,7 +81,8 @@ class Xl2tpdInteropTest {
                 0,
                 d.sequencing(),
                 TraceMask.ALL.bits(),
-                true);
+                true,
+                d.setupTimeout());
     }
 
     @Test
