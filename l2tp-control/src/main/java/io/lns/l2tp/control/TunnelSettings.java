@@ -90,6 +90,23 @@ public record TunnelSettings(
                 setupTimeout);
     }
 
+    /** The same with another setup timeout (nanoseconds, 0 for none). */
+    public TunnelSettings withSetupTimeout(long nanos) {
+        return new TunnelSettings(
+                hostName,
+                secret,
+                authMode,
+                peerProfileMatched,
+                hideAvps,
+                helloInterval,
+                channel,
+                maxSessions,
+                sequencing,
+                traceMask,
+                hideAvpsInSccrp,
+                nanos);
+    }
+
     public TunnelSettings withHideAvpsInSccrp(boolean hide) {
         return new TunnelSettings(
                 hostName,

@@ -382,20 +382,7 @@ class LnsTunnelTest {
     }
 
     private static TunnelSettings setupTimeout(long nanos) {
-        TunnelSettings d = TunnelSettings.defaults("lns1");
-        return new TunnelSettings(
-                d.hostName(),
-                d.secret(),
-                d.authMode(),
-                d.peerProfileMatched(),
-                d.hideAvps(),
-                d.helloInterval(),
-                d.channel(),
-                d.maxSessions(),
-                d.sequencing(),
-                d.traceMask(),
-                d.hideAvpsInSccrp(),
-                nanos);
+        return TunnelSettings.defaults("lns1").withSetupTimeout(nanos);
     }
 
     /** The LAC acknowledges everything the tunnel sent (keeps its channel healthy). */

@@ -3,30 +3,19 @@ package io.lns.server.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lns.config.SourcePort;
-import io.lns.l2tp.avp.Avp;
 import io.lns.l2tp.avp.AvpValue;
 import io.lns.l2tp.avp.ControlConnectionAvps.AssignedTunnelId;
 import io.lns.l2tp.avp.ControlConnectionAvps.FramingCapabilities;
 import io.lns.l2tp.avp.ControlConnectionAvps.HostName;
 import io.lns.l2tp.avp.ControlConnectionAvps.ProtocolVersion;
-import io.lns.l2tp.avp.MessageAvps.MessageType;
 import io.lns.l2tp.avp.MessageAvps.ResultCode;
 import io.lns.l2tp.control.TunnelSettings;
-import io.lns.l2tp.header.L2tpHeader;
 import io.lns.l2tp.message.ControlMessage;
 import io.lns.l2tp.message.ControlMessageType;
-import io.lns.l2tp.message.L2tpPacketDecoder;
-import io.lns.l2tp.message.L2tpPacketEncoder;
 import io.lns.server.metrics.LnsMetrics;
 import io.lns.server.tunnel.Admission;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SccrqReuseTest {
     private L2tpTransport transport;
-    private DatagramSocket lac;
-    private InetSocketAddress lns;
+    private RawLac lac;
 
     @AfterEach
     void stop() throws Exception {
@@ -59,9 +47,7 @@ class SccrqReuseTest {
                 1,
                 1 << 20);
         transport = new L2tpTransport(settings, admission, new LnsMetrics(new SimpleMeterRegistry(), admission));
-        lns = transport.start().get(0);
-        lac = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        lac.setSoTimeout(3000);
+        lac = new RawLac(transport.start().get(0));
 
         send(0, 0, 0, ControlMessageType.SCCRQ, sccrq());
         send(0, 0, 0, ControlMessageType.SCCRQ, sccrq()); // retransmission
@@ -87,23 +73,10 @@ class SccrqReuseTest {
     }
 
     private void send(int tunnelId, int ns, int nr, ControlMessageType type, AvpValue... values) throws Exception {
-        List<Avp> avps = new ArrayList<>();
-        avps.add(Avp.of(MessageType.of(type)));
-        for (AvpValue v : values) avps.add(Avp.of(v));
-        ByteBuf out = Unpooled.buffer();
-        L2tpPacketEncoder.standard().encode(new ControlMessage(L2tpHeader.control(tunnelId, 0, ns, nr), avps), out);
-        byte[] bytes = ByteBufUtil.getBytes(out);
-        lac.send(new DatagramPacket(bytes, bytes.length, lns));
+        lac.send(tunnelId, 0, ns, nr, type, values);
     }
 
     private ControlMessage receiveNonZlb() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
-            lac.receive(p);
-            ControlMessage m = (ControlMessage)
-                    L2tpPacketDecoder.standard().decode(Unpooled.wrappedBuffer(p.getData(), 0, p.getLength()));
-            if (!m.isZlb()) return m;
-        }
-        throw new AssertionError("no message from the LNS");
+        return lac.receiveNonZlb();
     }
 }

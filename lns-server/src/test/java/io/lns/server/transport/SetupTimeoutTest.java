@@ -3,7 +3,6 @@ package io.lns.server.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lns.config.SourcePort;
-import io.lns.l2tp.avp.Avp;
 import io.lns.l2tp.avp.AvpValue;
 import io.lns.l2tp.avp.CallManagementAvps.AssignedSessionId;
 import io.lns.l2tp.avp.CallManagementAvps.CallSerialNumber;
@@ -11,25 +10,15 @@ import io.lns.l2tp.avp.ControlConnectionAvps.AssignedTunnelId;
 import io.lns.l2tp.avp.ControlConnectionAvps.FramingCapabilities;
 import io.lns.l2tp.avp.ControlConnectionAvps.HostName;
 import io.lns.l2tp.avp.ControlConnectionAvps.ProtocolVersion;
-import io.lns.l2tp.avp.MessageAvps.MessageType;
 import io.lns.l2tp.avp.MessageAvps.ResultCode;
 import io.lns.l2tp.control.TunnelSettings;
-import io.lns.l2tp.header.L2tpHeader;
 import io.lns.l2tp.message.ControlMessage;
 import io.lns.l2tp.message.ControlMessageType;
-import io.lns.l2tp.message.L2tpPacketDecoder;
-import io.lns.l2tp.message.L2tpPacketEncoder;
 import io.lns.l2tp.message.ResultCodes;
 import io.lns.server.metrics.LnsMetrics;
 import io.lns.server.tunnel.Admission;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,27 +35,13 @@ class SetupTimeoutTest {
 
     private Admission admission;
     private L2tpTransport transport;
-    private DatagramSocket lac;
-    private InetSocketAddress lns;
+    private RawLac lac;
     private int ns;
     private int nr;
 
     @BeforeEach
     void start() throws Exception {
-        TunnelSettings d = TunnelSettings.defaults("lns-it");
-        TunnelSettings quick = new TunnelSettings(
-                d.hostName(),
-                d.secret(),
-                d.authMode(),
-                d.peerProfileMatched(),
-                d.hideAvps(),
-                d.helloInterval(),
-                d.channel(),
-                d.maxSessions(),
-                d.sequencing(),
-                d.traceMask(),
-                d.hideAvpsInSccrp(),
-                SETUP_TIMEOUT);
+        TunnelSettings quick = TunnelSettings.defaults("lns-it").withSetupTimeout(SETUP_TIMEOUT);
         admission = new Admission(Admission.Limits.NONE, System.nanoTime());
         ServerSettings settings = new ServerSettings(
                 List.of(new InetSocketAddress("127.0.0.7", 0)),
@@ -75,9 +50,7 @@ class SetupTimeoutTest {
                 1,
                 1 << 20);
         transport = new L2tpTransport(settings, admission, new LnsMetrics(new SimpleMeterRegistry(), admission));
-        lns = transport.start().get(0);
-        lac = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-        lac.setSoTimeout(5000);
+        lac = new RawLac(transport.start().get(0));
     }
 
     @AfterEach
@@ -138,34 +111,17 @@ class SetupTimeoutTest {
     }
 
     private void send(int tunnelId, int sessionId, ControlMessageType type, AvpValue... values) throws Exception {
-        List<Avp> avps = new ArrayList<>();
-        avps.add(Avp.of(MessageType.of(type)));
-        for (AvpValue v : values) avps.add(Avp.of(v));
-        write(new ControlMessage(L2tpHeader.control(tunnelId, sessionId, ns++, nr), avps));
+        lac.send(tunnelId, sessionId, ns++, nr, type, values);
     }
 
     private void ack(int tunnelId) throws Exception {
-        write(ControlMessage.zlb(tunnelId, ns, nr));
-    }
-
-    private void write(ControlMessage m) throws Exception {
-        ByteBuf out = Unpooled.buffer();
-        L2tpPacketEncoder.standard().encode(m, out);
-        byte[] bytes = ByteBufUtil.getBytes(out);
-        lac.send(new DatagramPacket(bytes, bytes.length, lns));
+        lac.write(ControlMessage.zlb(tunnelId, ns, nr));
     }
 
     /** The next message that is not a ZLB; its Ns moves our Nr on. */
     private ControlMessage receiveNonZlb() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
-            lac.receive(p);
-            ControlMessage m = (ControlMessage)
-                    L2tpPacketDecoder.standard().decode(Unpooled.wrappedBuffer(p.getData(), 0, p.getLength()));
-            if (m.isZlb()) continue;
-            if (m.header().ns() == nr) nr = (nr + 1) & 0xFFFF;
-            return m;
-        }
-        throw new AssertionError("no message from the LNS");
+        ControlMessage m = lac.receiveNonZlb();
+        if (m.header().ns() == nr) nr = (nr + 1) & 0xFFFF;
+        return m;
     }
 }
