@@ -571,8 +571,8 @@ public final class LnsTunnel {
 
     /**
      * Clears what waited too long: the tunnel with a StopCCN when its SCCCN never came, otherwise
-     * each call whose ICCN (OCRP, OCCN) never came with a CDN, result 10 (§4.4.2: not established in
-     * the time allotted).
+     * each call whose ICCN (OCRP, OCCN) never came with a CDN, result 10 (§4.4.2: "not established
+     * within time allotted by LAC"; the nearest code RFC 2661 has for an LNS that gave up waiting).
      */
     private void expireSetups(long now) {
         String waited = Durations.format(java.time.Duration.ofNanos(settings.setupTimeout()));

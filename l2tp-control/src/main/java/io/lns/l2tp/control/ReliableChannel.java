@@ -25,12 +25,16 @@ import java.util.List;
  *   <li>Fast retransmit (TCP's, RFC 5681 §3.2): a peer that receives a message early or twice
  *       acknowledges at once with a ZLB whose Nr names the message it still misses. The second such
  *       ZLB naming our oldest unacknowledged message resends it without waiting for the timeout,
- *       once per loss, and halves cwnd. Under loss a timeout costs a whole retransmission period
- *       in which the tunnel's calls all wait behind the missing message.
+ *       once per loss (not again after a timeout resent it), and halves cwnd. Under loss a timeout
+ *       costs a whole retransmission period in which the tunnel's calls all wait behind the
+ *       missing message. Two, not TCP's three: control windows are small (cwnd is often 2 or 3
+ *       under loss, so a third duplicate rarely comes), and a needless resend costs one message
+ *       the peer re-acknowledges. Only ZLBs count: when the peer has a message of its own to send,
+ *       the same Nr rides on it and says nothing about loss.
  *   <li>Received messages are delivered once and in order; early ones within our window wait,
  *       duplicates are re-acknowledged at once (a retransmitted StopCCN too), others dropped. A
- *       message that fills a gap is acknowledged at once (RFC 5681 §4.2): the peer is recovering
- *       from a loss and its window is likely closed.
+ *       message that fills all or part of a gap is acknowledged at once (RFC 5681 §4.2): the peer
+ *       is recovering from a loss and its window is likely closed.
  * </ul>
  */
 public final class ReliableChannel {
@@ -47,7 +51,7 @@ public final class ReliableChannel {
 
     public static final long NEVER = Long.MAX_VALUE;
     private static final int DEFAULT_PEER_WINDOW = 4;
-    /** Duplicate acknowledgements that trigger a fast retransmit; 2, not TCP's 3, see the class doc. */
+    /** Duplicate acknowledgements that trigger a fast retransmit; why 2, the class doc says. */
     static final int DUPLICATE_ACKS_FOR_FAST_RETRANSMIT = 2;
 
     private record Queued(int sessionId, List<Avp> avps) {}
@@ -71,6 +75,9 @@ public final class ReliableChannel {
     private final ArrayDeque<Queued> normal = new ArrayDeque<>();
     private final ArrayDeque<InFlight> unacked = new ArrayDeque<>();
     private final ControlMessage[] early;
+    /** Messages held in {@link #early}: while any is, a gap is open. */
+    private int held;
+
     private final ReliableChannelStats stats = new ReliableChannelStats();
 
     private int peerTunnelId;
@@ -145,13 +152,14 @@ public final class ReliableChannel {
             while (early[0] != null) {
                 ready.add(early[0]);
                 early[0] = null;
+                held--;
                 advance();
             }
             unackedReceived += ready.size();
             // Like TCP's delayed ack: wait for something to ride on, but not once the peer has
             // half our window outstanding, or a busy peer would stall for the ack delay each time.
             boolean peerWindowFilling = unackedReceived >= Math.max(1, config.receiveWindow() / 2);
-            boolean gapFilled = ready.size() > 1;
+            boolean gapFilled = ready.size() > 1 || held > 0;
             ackDueAt = Math.min(ackDueAt, peerWindowFilling || gapFilled ? now : now + config.ackDelay());
         } else if (distance < 0) {
             // Our ack was lost: say again at once what we have.
@@ -159,7 +167,10 @@ public final class ReliableChannel {
             ackDueAt = now;
         } else if (distance < config.receiveWindow()) {
             stats.outOfOrder++;
-            if (early[distance] == null) early[distance] = message;
+            if (early[distance] == null) {
+                early[distance] = message;
+                held++;
+            }
             ackDueAt = now;
         } else {
             stats.outOfWindow++;
@@ -183,6 +194,7 @@ public final class ReliableChannel {
                 return;
             }
             retries++;
+            duplicateAcks = DUPLICATE_ACKS_FOR_FAST_RETRANSMIT; // the timeout resends; no fast one until progress
             stats.timeouts++;
             ssthresh = Math.max(1, cwnd / 2);
             cwnd = 1;

@@ -92,6 +92,9 @@ class LnsTunnelTest {
             for (int i = 0; i < 10_000 && tunnel.nextWakeup() <= until; i++) {
                 now = Math.max(now, tunnel.nextWakeup());
                 tunnel.onTick(now);
+                assertThat(tunnel.nextWakeup())
+                        .as("a tick leaves nothing due (no busy loop)")
+                        .isGreaterThan(now);
             }
             now = until;
             tunnel.onTick(now);

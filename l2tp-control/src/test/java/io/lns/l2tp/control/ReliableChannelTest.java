@@ -150,6 +150,42 @@ class ReliableChannelTest {
     }
 
     @Test
+    void acksAtOnceWhenAMessageFillsPartOfAGap() {
+        channel.onReceive(msg(ControlMessageType.ICCN, 2, 0), 0);
+        channel.onReceive(msg(ControlMessageType.ICCN, 0, 0), 10 * MS);
+        assertThat(out.delivered).hasSize(1);
+        assertThat(out.sent)
+                .as("Ns 1 is still missing: the peer should hear so now")
+                .hasSize(2)
+                .last()
+                .satisfies(zlb -> assertThat(zlb.header().nr()).isEqualTo(1));
+        channel.onReceive(msg(ControlMessageType.ICCN, 1, 0), 20 * MS);
+        assertThat(out.delivered).hasSize(3);
+        assertThat(out.sent)
+                .hasSize(3)
+                .last()
+                .satisfies(zlb -> assertThat(zlb.header().nr()).isEqualTo(3));
+        channel.onReceive(msg(ControlMessageType.ICCN, 3, 0), 30 * MS);
+        assertThat(out.sent).as("no gap left: the ack waits again").hasSize(3);
+    }
+
+    @Test
+    void noFastRetransmitOfAMessageATimeoutAlreadyResent() {
+        channel.peerReceiveWindow(8, 0);
+        channel.send(1, avps(ControlMessageType.ICRP), 0);
+        channel.onReceive(ControlMessage.zlb(0, 0, 1), 1); // cwnd 2
+        channel.send(2, avps(ControlMessageType.ICRP), 2);
+        channel.send(3, avps(ControlMessageType.ICRP), 2);
+        channel.onReceive(ControlMessage.zlb(0, 0, 1), 10 * MS); // one duplicate
+        long timeout = channel.nextWakeup();
+        channel.onTick(timeout); // resends Ns 1
+        assertThat(out.sent).extracting(m -> m.header().ns()).containsExactly(0, 1, 2, 1);
+        channel.onReceive(ControlMessage.zlb(0, 0, 1), timeout + MS); // a late or duplicated one
+        assertThat(out.sent).hasSize(4);
+        assertThat(channel.stats().fastRetransmits()).isZero();
+    }
+
+    @Test
     void theSecondZlbNamingTheOldestUnackedMessageResendsItBeforeTheTimeout() {
         channel.peerReceiveWindow(8, 0);
         channel.send(1, avps(ControlMessageType.ICRP), 0);

@@ -47,7 +47,10 @@ public final class TunnelTotals {
                 "Control messages refused as illegal (bad AVPs, wrong state)",
                 t -> stats(t).illegal()),
         AUTH_FAILURES("lns_tunnel_auth_failures", "Tunnel authentication failures", t -> stats(t).authFailures()),
-        SETUP_FAILURES("lns_session_setup_failures", "Incoming calls refused", t -> stats(t).sessionSetupFailures()),
+        SETUP_FAILURES(
+                "lns_session_setup_failures",
+                "Calls refused, or cleared when they did not connect within setup-timeout",
+                t -> stats(t).sessionSetupFailures()),
         HELLOS("lns_hello_sent", "HELLOs sent", t -> stats(t).hellosSent()),
         VENDOR_AVPS("lns_vendor_avps_received", "Vendor-specific AVPs received", t -> stats(t).vendorAvps());
 
