@@ -6,12 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lns.config.Config;
 import io.lns.config.ConfigLoader;
+import io.lns.l2tp.avp.CallManagementAvps.AssignedSessionId;
+import io.lns.l2tp.avp.CallManagementAvps.CallSerialNumber;
+import io.lns.l2tp.avp.ControlConnectionAvps.AssignedTunnelId;
+import io.lns.l2tp.avp.ControlConnectionAvps.FramingCapabilities;
+import io.lns.l2tp.avp.ControlConnectionAvps.HostName;
+import io.lns.l2tp.avp.ControlConnectionAvps.ProtocolVersion;
+import io.lns.l2tp.avp.MessageAvps.ResultCode;
+import io.lns.l2tp.message.ControlMessage;
+import io.lns.l2tp.message.ControlMessageType;
+import io.lns.l2tp.message.ResultCodes;
 import io.lns.linux.L2tpGenl;
 import io.lns.linux.L2tpSessionInfo;
 import io.lns.linux.L2tpStats;
 import io.lns.server.daemon.DataPlanes;
 import io.lns.server.daemon.LnsServer;
 import io.lns.server.e2e.PppdLac.Dialer;
+import io.lns.server.transport.RawLac;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -272,6 +283,79 @@ class KernelPathVmTest {
         assertNothingLeft();
     }
 
+    @Test
+    void aCallWhoseIccnNeverComesLeavesNothingInTheKernel() throws Exception {
+        // A LAC that acknowledges our ICRP but never connects: the kernel session, PPPoL2TP socket
+        // and channel fd made at ICRQ go when setup-timeout clears the call.
+        startLns("kernel", "none", "1s", "3s");
+        try (L2tpGenl genl = L2tpGenl.open();
+                RawLac lac = new RawLac(new InetSocketAddress(LNS, 0), new InetSocketAddress(LNS, 1701))) {
+            lac.send(
+                    0,
+                    0,
+                    0,
+                    0,
+                    ControlMessageType.SCCRQ,
+                    ProtocolVersion.RFC2661,
+                    new HostName("never-connects"),
+                    new FramingCapabilities(FramingCapabilities.SYNC),
+                    new AssignedTunnelId(88));
+            int tunnel = next(lac, ControlMessageType.SCCRP)
+                    .find(AssignedTunnelId.class)
+                    .orElseThrow()
+                    .id();
+            lac.send(tunnel, 0, 1, 1, ControlMessageType.SCCCN);
+            await("the kernel tunnel", 10, () -> kernel(genl::tunnels) == 1);
+            Map<String, String> fdsWithTunnel = openFds();
+
+            lac.send(tunnel, 0, 2, 1, ControlMessageType.ICRQ, new AssignedSessionId(5), new CallSerialNumber(1));
+            next(lac, ControlMessageType.ICRP);
+            lac.write(ControlMessage.zlb(tunnel, 3, 2));
+            assertThat(genl.sessions()).as("made at ICRQ").hasSize(1);
+            assertThat(openFds().size()).as("its socket and channel").isEqualTo(fdsWithTunnel.size() + 2);
+
+            ControlMessage cdn = next(lac, ControlMessageType.CDN);
+            lac.write(ControlMessage.zlb(tunnel, 3, 3));
+            assertThat(cdn.header().sessionId()).isEqualTo(5);
+            assertThat(cdn.find(ResultCode.class).orElseThrow().result()).isEqualTo(ResultCodes.CDN_TIMEOUT);
+            await("the kernel session deleted", 10, () -> kernel(genl::sessions) == 0);
+            await("its fds closed", 10, () -> fdsWithTunnel.equals(openFdsQuietly()));
+            assertThat(kernel(genl::tunnels)).as("the tunnel stays").isEqualTo(1);
+
+            lac.send(
+                    tunnel,
+                    0,
+                    3,
+                    3,
+                    ControlMessageType.StopCCN,
+                    new AssignedTunnelId(88),
+                    ResultCode.of(ResultCodes.STOPCCN_GENERAL_CLEAR));
+        }
+        stopLns();
+        assertNothingLeft();
+    }
+
+    /** The next message of {@code type} from lns; ZLBs and retransmissions of earlier ones skipped. */
+    private static ControlMessage next(RawLac lac, ControlMessageType type) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            ControlMessage m = lac.receiveNonZlb();
+            if (m.type().orElse(null) == type) return m;
+        }
+        throw new AssertionError("no " + type + " from lns");
+    }
+
+    private interface KernelDump {
+        List<?> get() throws IOException;
+    }
+
+    private static int kernel(KernelDump dump) {
+        try {
+            return dump.get().size();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Starts an xl2tpd for {@code d} on a LAC address of its own and dials. One xl2tpd per subscriber:
      * an xl2tpd with several tunnels to one LNS in kernel mode lost its own sessions' packets in our
@@ -290,15 +374,21 @@ class KernelPathVmTest {
     }
 
     private void startLns(String dataplane, String sequencing, String echoInterval) throws Exception {
+        startLns(dataplane, sequencing, echoInterval, "60s");
+    }
+
+    private void startLns(String dataplane, String sequencing, String echoInterval, String setupTimeout)
+            throws Exception {
         Path config = dir.resolve("lns.yaml");
-        Files.writeString(
-                config, """
+        Files.writeString(config, """
                 system:
                   listen-addresses: [%s]
                   host-name: lns-vm
                   users-file: %s
                   dataplane: %s
                   ppp-interface: "s{tunnel}-{session}"
+                tunnel-profiles:
+                  default: {setup-timeout: %s}
                 session-profiles:
                   default: {sequencing: %s}
                 ppp-profiles:
@@ -307,7 +397,8 @@ class KernelPathVmTest {
                     lcp-echo-interval: %s
                 address-pools:
                   default: {ranges: [100.64.0.0/24], gateway: %s}
-                """.formatted(LNS, dir.resolve("users.yaml"), dataplane, sequencing, echoInterval, GATEWAY));
+                """.formatted(
+                        LNS, dir.resolve("users.yaml"), dataplane, setupTimeout, sequencing, echoInterval, GATEWAY));
         Config c = ConfigLoader.load(config);
         lns = LnsServer.create(
                 c,
@@ -517,6 +608,14 @@ class KernelPathVmTest {
             }
         }
         return fds;
+    }
+
+    private static Map<String, String> openFdsQuietly() {
+        try {
+            return openFds();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void awaitQuietly(int seconds, BooleanSupplier condition) throws InterruptedException {

@@ -20,20 +20,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A LAC that is one UDP socket on 127.0.0.1, for tests that choose every Ns and Nr it sends: no
- * reliable channel of its own, so it retransmits, acknowledges or stays silent only when told.
+ * A LAC that is one UDP socket, for tests that choose every Ns and Nr it sends: no reliable channel
+ * of its own, so it retransmits, acknowledges or stays silent only when told.
  */
-final class RawLac implements AutoCloseable {
+public final class RawLac implements AutoCloseable {
     private final DatagramSocket socket;
     private final InetSocketAddress lns;
 
-    RawLac(InetSocketAddress lns) throws IOException {
+    /** On 127.0.0.1. */
+    public RawLac(InetSocketAddress lns) throws IOException {
+        this(new InetSocketAddress("127.0.0.1", 0), lns);
+    }
+
+    public RawLac(InetSocketAddress local, InetSocketAddress lns) throws IOException {
         this.lns = lns;
-        this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        this.socket = new DatagramSocket(local);
         socket.setSoTimeout(5000);
     }
 
-    void send(int tunnelId, int sessionId, int ns, int nr, ControlMessageType type, AvpValue... values)
+    public void send(int tunnelId, int sessionId, int ns, int nr, ControlMessageType type, AvpValue... values)
             throws IOException {
         List<Avp> avps = new ArrayList<>();
         avps.add(Avp.of(MessageType.of(type)));
@@ -41,7 +46,7 @@ final class RawLac implements AutoCloseable {
         write(new ControlMessage(L2tpHeader.control(tunnelId, sessionId, ns, nr), avps));
     }
 
-    void write(ControlMessage m) throws IOException {
+    public void write(ControlMessage m) throws IOException {
         ByteBuf out = Unpooled.buffer();
         L2tpPacketEncoder.standard().encode(m, out);
         byte[] bytes = ByteBufUtil.getBytes(out);
@@ -49,7 +54,7 @@ final class RawLac implements AutoCloseable {
     }
 
     /** The next message from the LNS that is not a ZLB (waiting at most 5 s for each datagram). */
-    ControlMessage receiveNonZlb() throws IOException, L2tpDecodeException {
+    public ControlMessage receiveNonZlb() throws IOException, L2tpDecodeException {
         for (int i = 0; i < 10; i++) {
             DatagramPacket p = new DatagramPacket(new byte[2048], 2048);
             socket.receive(p);
