@@ -35,6 +35,7 @@ import io.lns.l2tp.message.ControlMessage;
 import io.lns.l2tp.message.ControlMessageType;
 import io.lns.l2tp.message.L2tpPacketDecoder;
 import io.lns.l2tp.message.ResultCodes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -575,7 +576,7 @@ public final class LnsTunnel {
      * within time allotted by LAC"; the nearest code RFC 2661 has for an LNS that gave up waiting).
      */
     private void expireSetups(long now) {
-        String waited = Durations.format(java.time.Duration.ofNanos(settings.setupTimeout()));
+        String waited = Durations.format(Duration.ofNanos(settings.setupTimeout()));
         if (state == State.WAIT_CTL_CONN) {
             sendStopCcn(new Refusal(ResultCodes.STOPCCN_GENERAL_CLEAR, -1, "no SCCCN within " + waited), now);
             return;
