@@ -270,12 +270,11 @@ public final class ReliableChannel {
 
     /**
      * A ZLB that acknowledged nothing new. Only one whose Nr is our oldest unacknowledged message
-     * counts: the peer has something after it, so that message is probably lost. A timeout's resend
-     * (needsResend) is already on its way.
+     * counts: the peer has something after it, so that message is probably lost.
      */
     private void duplicateAck(int nr, long now) {
         InFlight oldest = unacked.peekFirst();
-        if (oldest == null || oldest.ns != nr || oldest.needsResend) return;
+        if (oldest == null || oldest.ns != nr) return;
         if (++duplicateAcks != DUPLICATE_ACKS_FOR_FAST_RETRANSMIT) return;
         stats.fastRetransmits++;
         stats.retransmitted++;

@@ -422,13 +422,7 @@ class KernelPathVmTest {
         assertThat(lnsInterfaces()).isEmpty();
         assertThat(PppdLac.output("ip", "-o", "link", "show")).doesNotContainPattern("\\d+: s\\d+-\\d+:");
         try (L2tpGenl genl = L2tpGenl.open()) {
-            await("kernel tunnels deleted", 10, () -> {
-                try {
-                    return genl.tunnels().isEmpty() && genl.sessions().isEmpty();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            await("kernel tunnels deleted", 10, () -> kernel(genl::tunnels) == 0 && kernel(genl::sessions) == 0);
         }
     }
 
